@@ -1,0 +1,103 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from natverken.models import (
+    Bakgrundsjobb,
+    Beslut,
+    Fas,
+    Ledamot,
+    Omrade,
+    Organ,
+    Planeringsar,
+    Profil,
+    Reservation,
+    Utforare,
+)
+
+admin.site.site_header = "Behovsstyrning – administration"
+admin.site.site_title = "Behovsstyrning"
+admin.site.index_title = "Databasadministration"
+
+
+class FasInline(admin.TabularInline):
+    model = Fas
+    extra = 0
+    fields = ["ordning", "nyckel", "namn", "start", "slut", "ansvarig_roll"]
+
+
+@admin.register(Planeringsar)
+class PlaneringsarAdmin(SimpleHistoryAdmin):
+    list_display = ["ar"]
+    inlines = [FasInline]
+
+
+@admin.register(Fas)
+class FasAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "planeringsar", "start", "slut", "ansvarig_roll"]
+    list_filter = ["planeringsar", "ansvarig_roll"]
+
+
+@admin.register(Omrade)
+class OmradeAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "typ", "scb_kod", "kolada_id", "foralder", "fiktiv"]
+    list_filter = ["typ", "fiktiv"]
+    search_fields = ["namn", "scb_kod", "kolada_id", "lan"]
+    list_select_related = ["foralder"]
+    autocomplete_fields = ["foralder"]
+
+
+class LedamotInline(admin.TabularInline):
+    model = Ledamot
+    extra = 0
+    fields = ["namn", "parti", "uppdrag", "anvandare"]
+    autocomplete_fields = ["anvandare"]
+
+
+@admin.register(Organ)
+class OrganAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "typ"]
+    inlines = [LedamotInline]
+
+
+@admin.register(Ledamot)
+class LedamotAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "parti", "organ", "uppdrag", "anvandare"]
+    list_filter = ["organ", "parti"]
+    search_fields = ["namn", "parti"]
+
+
+class ReservationInline(admin.TabularInline):
+    model = Reservation
+    extra = 0
+
+
+@admin.register(Beslut)
+class BeslutAdmin(SimpleHistoryAdmin):
+    list_display = ["rubrik", "organ", "datum", "paragraf"]
+    list_filter = ["organ"]
+    date_hierarchy = "datum"
+    search_fields = ["rubrik", "text", "paragraf"]
+    inlines = [ReservationInline]
+
+
+@admin.register(Reservation)
+class ReservationAdmin(SimpleHistoryAdmin):
+    list_display = ["ledamot", "beslut"]
+
+
+@admin.register(Utforare)
+class UtforareAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "slag"]
+    search_fields = ["namn"]
+
+
+@admin.register(Profil)
+class ProfilAdmin(SimpleHistoryAdmin):
+    list_display = ["anvandare", "utforare"]
+    autocomplete_fields = ["anvandare", "utforare"]
+
+
+@admin.register(Bakgrundsjobb)
+class BakgrundsjobbAdmin(admin.ModelAdmin):
+    list_display = ["titel", "status", "klart", "totalt", "skapad", "skapad_av"]
+    readonly_fields = ["task_id", "status", "klart", "totalt", "meddelande", "skapad_av"]

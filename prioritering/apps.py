@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PrioriteringConfig(AppConfig):
+    name = "prioritering"
+    verbose_name = "Prioritering: bedömningar, rangordningar, beslut och resurser"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,70 @@
+"""Persona users (one per role, two providers) and logged-in clients."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from natverken.models import Roll
+from tests import factories
+
+
+@pytest.fixture
+def utforare_a(db):
+    return factories.utforare("Vårdcentralen Norr")
+
+
+@pytest.fixture
+def utforare_b(db):
+    return factories.utforare("Psykiatrin Syd")
+
+
+@pytest.fixture
+def tjansteperson(db):
+    return factories.anvandare("tjansteperson", Roll.TJANSTEPERSON)
+
+
+@pytest.fixture
+def fortroendevald(db):
+    return factories.anvandare("fortroendevald", Roll.FORTROENDEVALD)
+
+
+@pytest.fixture
+def utforare_anvandare(utforare_a):
+    return factories.anvandare("utforare", Roll.UTFORARE, utforare=utforare_a)
+
+
+@pytest.fixture
+def utforare_b_anvandare(utforare_b):
+    return factories.anvandare("utforare_b", Roll.UTFORARE, utforare=utforare_b)
+
+
+@pytest.fixture
+def admin_anvandare(db):
+    return factories.anvandare("administrator", Roll.ADMIN)
+
+
+def _klient(user) -> Client:
+    klient = Client()
+    klient.force_login(user)
+    return klient
+
+
+@pytest.fixture
+def klient_tjp(tjansteperson):
+    return _klient(tjansteperson)
+
+
+@pytest.fixture
+def klient_fv(fortroendevald):
+    return _klient(fortroendevald)
+
+
+@pytest.fixture
+def klient_utf(utforare_anvandare):
+    return _klient(utforare_anvandare)
+
+
+@pytest.fixture
+def klient_admin(admin_anvandare):
+    return _klient(admin_anvandare)

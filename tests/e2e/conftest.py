@@ -1,0 +1,54 @@
+"""Browser tests on Debian's Chromium (never a downloaded browser, see STACK.md)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTEFAKTER = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not chromium:
+        pytest.fail("Chromium saknas: kör scripts/test.sh, som installerar Debians chromium.")
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def skarmbild():
+    ARTEFAKTER.mkdir(exist_ok=True)
+
+    def ta(page, namn: str) -> Path:
+        fil = ARTEFAKTER / f"{namn}.png"
+        page.screenshot(path=str(fil), full_page=True)
+        return fil
+
+    return ta
+
+
+def logga_in(page, live_server, anvandarnamn: str, losenord: str, *, ga_till: bool = True) -> None:
+    if ga_till:
+        page.goto(f"{live_server.url}/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill(anvandarnamn)
+    page.get_by_label("Lösenord").fill(losenord)
+    page.get_by_role("button", name="Logga in").click()
