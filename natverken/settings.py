@@ -131,7 +131,8 @@ LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Thousands are grouped explicitly (the `varde`/`tkr` filters), so years stay "2027".
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["natverken.formats"]
 
 STATIC_URL = "/static/"

@@ -14,11 +14,11 @@ karna = [
     ),
     path("arshjul/fas/<int:pk>/andra/", views.andra_fas, name="andra_fas"),
     path("jobb/<int:pk>/", views.jobb, name="jobb"),
-    path("offentligt/", views.offentligt, name="offentligt"),
 ]
 
 urlpatterns = [
     path("", include((karna, "natverken"))),
+    path("offentligt/", include("prioritering.urls_offentliga")),
     path("behov/", include("behov.urls")),
     path("prioritering/", include("prioritering.urls")),
     path("uppdrag/", include("uppdrag.urls")),

@@ -9,9 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from natverken.forms import FasForm
+from natverken.lib.vyhjalp import valt_planeringsar
 from natverken.models import Bakgrundsjobb, Fas, Omrade, Roll
 from natverken.roller import har_roll, kraver_roll
 from natverken.tasks import uppdatera_omraden
@@ -19,7 +21,21 @@ from natverken.tasks import uppdatera_omraden
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "natverken/start.html", {})
+    planeringsar, alla_ar = valt_planeringsar(request)
+    idag = timezone.localdate()
+    faser = list(planeringsar.faser.all()) if planeringsar else []
+    return render(
+        request,
+        "natverken/start.html",
+        {
+            "planeringsar": planeringsar,
+            "alla_ar": alla_ar,
+            "faser": faser,
+            "idag": idag,
+            "ar_skeden": [(p, p.skede(idag)) for p in sorted(alla_ar, key=lambda p: p.ar)],
+            "kan_andra_faser": har_roll(request.user, Roll.TJANSTEPERSON),
+        },
+    )
 
 
 @require_GET
@@ -60,12 +76,6 @@ def jobb(request: HttpRequest, pk: int) -> HttpResponse:
     jobbet = hamta_jobb(request, pk)
     mall = "natverken/_jobb.html" if request.htmx else "natverken/jobb.html"
     return render(request, mall, {"jobb": jobbet})
-
-
-@login_not_required
-@require_GET
-def offentligt(request: HttpRequest) -> HttpResponse:
-    return render(request, "natverken/offentligt.html", {})
 
 
 @login_not_required

@@ -1,1 +1,52 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from prioritering.models import (
+    Bedomning,
+    Prioriteringsobjekt,
+    Prioriteringsomgang,
+    Rangordning,
+    Rangplats,
+    Resursfordelning,
+)
+
+
+class ObjektInline(admin.TabularInline):
+    model = Prioriteringsobjekt
+    extra = 0
+    fields = ["placering", "rubrik", "behovsgrupp", "princip"]
+
+
+@admin.register(Prioriteringsomgang)
+class PrioriteringsomgangAdmin(SimpleHistoryAdmin):
+    list_display = ["namn", "planeringsar", "organ", "revision", "status", "budgetram_tkr"]
+    list_filter = ["planeringsar", "status"]
+    inlines = [ObjektInline]
+
+
+@admin.register(Prioriteringsobjekt)
+class PrioriteringsobjektAdmin(SimpleHistoryAdmin):
+    list_display = ["rubrik", "omgang", "behovsgrupp", "placering"]
+    list_filter = ["omgang__planeringsar"]
+    filter_horizontal = ["halsogap"]
+
+
+@admin.register(Bedomning)
+class BedomningAdmin(SimpleHistoryAdmin):
+    list_display = ["objekt", "svarighetsgrad", "nytta", "kostnad", "evidens", "prioritetsgrad"]
+
+
+class RangplatsInline(admin.TabularInline):
+    model = Rangplats
+    extra = 0
+
+
+@admin.register(Rangordning)
+class RangordningAdmin(SimpleHistoryAdmin):
+    list_display = ["ledamot", "omgang", "inlamnad"]
+    inlines = [RangplatsInline]
+
+
+@admin.register(Resursfordelning)
+class ResursfordelningAdmin(SimpleHistoryAdmin):
+    list_display = ["objekt", "belopp_tkr", "typ", "beslut"]

@@ -1,1 +1,31 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from uppfoljning.models import Arsuppfoljning, Aterrapport, Fortsattningsbeslut, Malstatus
+
+
+class MalstatusInline(admin.TabularInline):
+    model = Malstatus
+    extra = 0
+
+
+@admin.register(Aterrapport)
+class AterrapportAdmin(SimpleHistoryAdmin):
+    list_display = ["uppdrag", "period", "senast", "rapportstatus", "framdrift"]
+    list_filter = ["rapportstatus", "framdrift"]
+    inlines = [MalstatusInline]
+
+
+@admin.register(Malstatus)
+class MalstatusAdmin(SimpleHistoryAdmin):
+    list_display = ["mal", "rapport", "framdrift"]
+
+
+@admin.register(Arsuppfoljning)
+class ArsuppfoljningAdmin(SimpleHistoryAdmin):
+    list_display = ["planeringsar", "status", "beslut"]
+
+
+@admin.register(Fortsattningsbeslut)
+class FortsattningsbeslutAdmin(SimpleHistoryAdmin):
+    list_display = ["uppdrag", "planeringsar", "val"]
