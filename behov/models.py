@@ -226,6 +226,11 @@ class Behovsanalys(Versionerad):
         related_name="fortsattningar",
         verbose_name="föregående års analys",
     )
+    ateroppning_skal = models.TextField(
+        "skäl till att analysen öppnades igen",
+        blank=True,
+        help_text="Senaste skälet; tidigare skäl finns i historiken.",
+    )
     history = HistoricalRecords()
 
     class Meta:

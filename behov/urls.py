@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from behov import views
 
@@ -6,4 +6,5 @@ app_name = "behov"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("import/", include("behov.urls_import")),
 ]

@@ -41,6 +41,9 @@ stamp=".venv/.installerat${extra}"
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "Installerar Python-paket (pyproject.toml${extra})"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
+  # (pip's notes about local package mirrors that this machine lacks are noise: filtered)
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}" 2>&1 \
+    | { grep -v "^WARNING: Location 'file:" || true; }
+  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "pip install misslyckades" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi
