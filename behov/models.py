@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from behov.querysets import MatvardeQuerySet
 from natverken.models import Beslut, Omrade, Planeringsar, Versionerad
 
 
@@ -109,6 +110,8 @@ class Matvarde(models.Model):
     batch = models.ForeignKey(
         Importbatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="varden"
     )
+
+    objects = MatvardeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "mätvärde"

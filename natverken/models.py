@@ -297,6 +297,19 @@ class Omrade(models.Model):
     def __str__(self) -> str:
         return f"{self.namn} (fiktivt)" if self.fiktiv else self.namn
 
+    @classmethod
+    def hemregion(cls) -> Omrade | None:
+        """The region this installation serves (settings.HEMREGION, an SCB code)."""
+        return cls.objects.filter(scb_kod=settings.HEMREGION).first()
+
+    @classmethod
+    def valbara(cls) -> models.QuerySet:
+        """Areas a user picks from: riket, the regions, and the home region's own areas."""
+        return cls.objects.filter(
+            models.Q(typ__in=[cls.Typ.RIKET, cls.Typ.REGION])
+            | models.Q(foralder__scb_kod=settings.HEMREGION)
+        ).order_by("typ", "namn")
+
 
 class Organ(models.Model):
     """An elected body that decides: a nämnd, the regionstyrelse or fullmäktige."""
