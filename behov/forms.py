@@ -76,14 +76,15 @@ class HalsogapForm(VersionsForm):
         model = Halsogap
         fields = ["indikator", "omrade", "kon", "foreslaget_mal", "foreslaget_malar",
                   "optimalt_varde", "ar_vardbehov", "vardbehov_motivering"]
+        labels = {"omrade": "Område", "indikator": "Indikator"}
+        # Swedish decimal comma: a text field that reads "7,5" (a number input would not).
+        localized_fields = ["foreslaget_mal", "optimalt_varde"]
         widgets = {"vardbehov_motivering": forms.Textarea(attrs={"rows": 3}),
                    "ar_vardbehov": forms.NullBooleanSelect}
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
         self.fields["omrade"].queryset = Omrade.valbara()
-        self.fields["foreslaget_mal"].localize = True
-        self.fields["optimalt_varde"].localize = True
         self.fields["ar_vardbehov"].widget.choices = [("unknown", "Ej bedömt"), ("true", "Ja"), ("false", "Nej")]
 
 

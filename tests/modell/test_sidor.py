@@ -35,7 +35,7 @@ def test_behov_visar_halsogap_med_beslutat_mal(demo):
     assert "Behov inför budget 2027" in html
     assert "Äldre multisjuka 75+" in html
     assert "Undvikbar slutenvård, per 100 000 invånare" in html
-    assert "beslutat 2030" in html
+    assert "beslutat, 2030" in html
 
 
 def test_prioritering_visar_beslutad_ordning_och_reservation(demo):
