@@ -112,7 +112,7 @@ def trend(
             fig.add_trace(go.Scatter(
                 x=x + x[::-1],
                 y=[p.ki_hog for p in serie.punkter] + [p.ki_lag for p in serie.punkter][::-1],
-                fill="toself", fillcolor=_genomskinlig(farg, 0.15), line={"width": 0},
+                fill="toself", fillcolor=_genomskinlig(farg, 0.15), line={"width": 0}, mode="lines",
                 hoverinfo="skip", showlegend=True, name=f"{serie.namn}: 95 % konfidensintervall",
                 legendgroup=serie.namn,
             ))
