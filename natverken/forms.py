@@ -41,3 +41,27 @@ class FasForm(VersionsForm):
             "start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "slut": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+
+class BudgetbeslutForm(forms.Form):
+    organ = forms.ModelChoiceField(queryset=None, label="Fullmäktige")
+    datum = forms.DateField(label="Beslutsdatum", widget=forms.DateInput(attrs={"type": "date"}))
+    paragraf = forms.CharField(label="Protokollsparagraf", max_length=20, help_text="t.ex. § 112")
+    text = forms.CharField(
+        label="Beslutstext", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kort: vad fullmäktige beslutade (ram, verksamhetsplan).",
+    )
+
+    def __init__(self, *args: Any, organ_qs: Any, ar: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organ"].queryset = organ_qs
+        self.fields["organ"].initial = organ_qs.first()
+        self.ar = ar
+
+    def clean_datum(self) -> Any:
+        datum = self.cleaned_data["datum"]
+        if datum.year not in (self.ar - 1, self.ar):
+            raise forms.ValidationError(
+                f"Budgeten för {self.ar} beslutas normalt under {self.ar - 1}; kontrollera datumet."
+            )
+        return datum

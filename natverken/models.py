@@ -73,6 +73,10 @@ class Planeringsar(models.Model):
     ar = models.PositiveSmallIntegerField(
         "budgetår", unique=True, help_text="Det budgetår som planeras (förbereds året innan)."
     )
+    budgetbeslut = models.OneToOneField(
+        "Beslut", on_delete=models.PROTECT, null=True, blank=True, related_name="budget_for",
+        verbose_name="fullmäktiges budgetbeslut",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -528,3 +532,31 @@ class Bakgrundsjobb(models.Model):
         if meddelande:
             self.meddelande = meddelande
         self.save(update_fields=["klart", "totalt", "status", "meddelande", "uppdaterad"])
+
+
+class Kalendernyckel(models.Model):
+    """A user's secret calendar feed address (Outlook subscribes without logging in).
+    Renewing replaces the token; revoking deletes the row, so the old address gives 404."""
+
+    anvandare = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kalendernyckel"
+    )
+    nyckel = models.CharField(max_length=64, unique=True)
+    skapad = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["nyckel"])
+
+    class Meta:
+        verbose_name = "kalenderlänk"
+        verbose_name_plural = "kalenderlänkar"
+
+    def __str__(self) -> str:
+        return f"Kalenderlänk för {self.anvandare}"
+
+    @classmethod
+    def fornya(cls, anvandare) -> Kalendernyckel:  # noqa: ANN001
+        import secrets
+
+        nyckel, _ = cls.objects.update_or_create(
+            anvandare=anvandare, defaults={"nyckel": secrets.token_urlsafe(32)}
+        )
+        return nyckel

@@ -51,3 +51,25 @@ def las_in_omraden(
             if rapportera and (nr % 50 == 0 or nr == len(rader)):
                 rapportera(nr, len(rader))
     return len(rader)
+
+
+@transaction.atomic
+def registrera_budgetbeslut(
+    *, planeringsar, anvandare, organ, datum, paragraf: str, text: str = ""  # noqa: ANN001
+):  # noqa: ANN201
+    """Record fullmäktige's budget decision for a planning year. Decided once: a year that
+    already has one keeps it (a change would be a new decision by the council)."""
+    from django.core.exceptions import ValidationError
+
+    from natverken.models import Beslut, Planeringsar
+
+    planeringsar = Planeringsar.objects.select_for_update().get(pk=planeringsar.pk)
+    if planeringsar.budgetbeslut_id:
+        raise ValidationError("Budgeten för året är redan beslutad.")
+    beslut = Beslut.objects.create(
+        organ=organ, datum=datum, paragraf=paragraf.strip(),
+        rubrik=f"Verksamhetsplan och budget {planeringsar.ar}", text=text, registrerat_av=anvandare,
+    )
+    planeringsar.budgetbeslut = beslut
+    planeringsar.save()
+    return beslut

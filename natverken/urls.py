@@ -6,6 +6,12 @@ from natverken import views
 
 karna = [
     path("", views.start, name="start"),
+    path("arshjul/", views.arshjulet, name="arshjul"),
+    path("arshjul/<int:ar>/budgetbeslut/", views.budgetbeslut, name="budgetbeslut"),
+    path("kalender/", views.kalender, name="kalender"),
+    path("kalender/fornya/", views.kalender_fornya, name="kalender_fornya"),
+    path("kalender/aterkalla/", views.kalender_aterkalla, name="kalender_aterkalla"),
+    path("kalender/<str:nyckel>.ics", views.kalender_flode, name="kalender_flode"),
     path("administration/", views.administration, name="administration"),
     path(
         "administration/omraden/uppdatera/",

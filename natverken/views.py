@@ -3,39 +3,112 @@ and the friendly error pages."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from natverken.forms import FasForm
+from natverken import arshjul, kalenderflode, services
+from natverken.forms import BudgetbeslutForm, FasForm
 from natverken.lib.vyhjalp import valt_planeringsar
-from natverken.models import Bakgrundsjobb, Fas, Omrade, Roll
+from natverken.models import Bakgrundsjobb, Fas, Kalendernyckel, Omrade, Organ, Planeringsar, Roll
 from natverken.roller import har_roll, kraver_roll
 from natverken.tasks import uppdatera_omraden
 
 
+def _idag(request: HttpRequest) -> dt.date:
+    return timezone.localdate()
+
+
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
+    """The front door: where the year stands and what this user should do now."""
     planeringsar, alla_ar = valt_planeringsar(request)
-    idag = timezone.localdate()
-    faser = list(planeringsar.faser.all()) if planeringsar else []
-    return render(
-        request,
-        "natverken/start.html",
-        {
-            "planeringsar": planeringsar,
-            "alla_ar": alla_ar,
-            "faser": faser,
-            "idag": idag,
-            "ar_skeden": [(p, p.skede(idag)) for p in sorted(alla_ar, key=lambda p: p.ar)],
-            "kan_andra_faser": har_roll(request.user, Roll.TJANSTEPERSON),
-        },
-    )
+    idag = _idag(request)
+    rader = arshjul.fasrader(planeringsar, idag) if planeringsar else []
+    uppgifter = arshjul.att_gora(request.user, planeringsar, idag) if planeringsar else []
+    aktuella = [r for r in rader if r.aktuell]
+    nasta = next((r for r in rader if r.fas.start > idag), None)
+    return render(request, "natverken/start.html", {
+        "planeringsar": planeringsar, "alla_ar": alla_ar, "idag": idag, "rader": rader,
+        "aktuella": aktuella, "nasta": nasta, "uppgifter": uppgifter,
+        "hjul": arshjul.hjul_svg(planeringsar, rader, idag) if planeringsar else "",
+        "ar_skeden": [(p, p.skede(idag)) for p in sorted(alla_ar, key=lambda p: p.ar)],
+        "kan_andra_faser": har_roll(request.user, Roll.TJANSTEPERSON),
+    })
+
+
+@require_GET
+def arshjulet(request: HttpRequest) -> HttpResponse:
+    planeringsar, alla_ar = valt_planeringsar(request)
+    idag = _idag(request)
+    rader = arshjul.fasrader(planeringsar, idag) if planeringsar else []
+    return render(request, "natverken/arshjul.html", {
+        "planeringsar": planeringsar, "alla_ar": alla_ar, "idag": idag, "rader": rader,
+        "hjul": arshjul.hjul_svg(planeringsar, rader, idag) if planeringsar else "",
+        "kan_andra_faser": har_roll(request.user, Roll.TJANSTEPERSON),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@kraver_roll(Roll.FORTROENDEVALD)
+def budgetbeslut(request: HttpRequest, ar: int) -> HttpResponse:
+    """A member of fullmäktige records the council's budget decision for a planning year."""
+    planeringsar = get_object_or_404(Planeringsar, ar=ar)
+    organ = Organ.objects.filter(typ=Organ.Typ.FULLMAKTIGE, ledamoter__anvandare=request.user).distinct()
+    if not organ.exists():
+        raise PermissionDenied("Bara ledamöter i fullmäktige kan registrera budgetbeslutet.")
+    if planeringsar.budgetbeslut_id:
+        return render(request, "natverken/budgetbeslut.html", {"planeringsar": planeringsar, "form": None})
+    form = BudgetbeslutForm(request.POST or None, organ_qs=organ, ar=ar)
+    if request.method == "POST" and form.is_valid():
+        services.registrera_budgetbeslut(planeringsar=planeringsar, anvandare=request.user, **form.cleaned_data)
+        messages.success(request, f"Fullmäktiges budgetbeslut för {ar} är registrerat.")
+        return redirect(f"{reverse('natverken:arshjul')}?ar={ar}")
+    return render(request, "natverken/budgetbeslut.html", {"planeringsar": planeringsar, "form": form})
+
+
+@require_GET
+def kalender(request: HttpRequest) -> HttpResponse:
+    nyckel = Kalendernyckel.objects.filter(anvandare=request.user).first()
+    return render(request, "natverken/kalender.html", {"nyckel": nyckel})
+
+
+@require_POST
+def kalender_fornya(request: HttpRequest) -> HttpResponse:
+    Kalendernyckel.fornya(request.user)
+    messages.success(request, "Din kalenderlänk är ny. Den gamla länken slutar fungera.")
+    return redirect("natverken:kalender")
+
+
+@require_POST
+def kalender_aterkalla(request: HttpRequest) -> HttpResponse:
+    Kalendernyckel.objects.filter(anvandare=request.user).delete()
+    messages.success(request, "Kalenderlänken är återkallad och fungerar inte längre.")
+    return redirect("natverken:kalender")
+
+
+@login_not_required
+@require_GET
+def kalender_flode(request: HttpRequest, nyckel: str) -> HttpResponse:
+    """The personal feed Outlook subscribes to; the secret in the URL is the login."""
+    kalendernyckel = get_object_or_404(Kalendernyckel.objects.select_related("anvandare"), nyckel=nyckel)
+    user = kalendernyckel.anvandare
+    if not user.is_active:
+        raise Http404("Kalendern finns inte.")
+    hela_aret = request.GET.get("omfang") == "alla"
+    innehall = kalenderflode.ics(user, idag=_idag(request), hela_aret=hela_aret)
+    svar = HttpResponse(innehall, content_type="text/calendar; charset=utf-8")
+    svar["Content-Disposition"] = 'inline; filename="behovsstyrning.ics"'
+    svar["Cache-Control"] = "private, max-age=900"
+    return svar
 
 
 @require_GET
@@ -107,5 +180,5 @@ def andra_fas(request: HttpRequest, pk: int) -> HttpResponse:
     form = FasForm(request.POST or None, instance=fas)
     if request.method == "POST" and form.is_valid() and form.spara():
         messages.success(request, f"Fasen ”{fas.namn}” är sparad.")
-        return redirect("natverken:start")
+        return redirect(f"{reverse('natverken:arshjul')}?ar={fas.planeringsar.ar}")
     return render(request, "natverken/andra_fas.html", {"form": form, "fas": fas})

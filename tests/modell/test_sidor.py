@@ -84,7 +84,7 @@ def test_offentlig_sida_visar_bara_beslutat_och_inget_internt(demo):
 def test_startsidan_visar_tre_ar_och_arshjulet(demo):
     html = _som("tjansteperson").get("/").content.decode()
     assert "Budgetår 2025" in html and "Budgetår 2027" in html
-    assert "Fullmäktige beslutar" in html
+    assert "Årshjulet för budget" in html and "Att göra nu" in html
 
 
 @pytest.mark.parametrize(
@@ -103,4 +103,4 @@ def test_sidorna_har_fast_antal_fragor(demo, url):
     klient.get(url)  # warm the session
     with CaptureQueriesContext(connection) as fragor:
         assert klient.get(url).status_code == 200
-    assert len(fragor) <= 15, [q["sql"][:120] for q in fragor.captured_queries]
+    assert len(fragor) <= 25, [q["sql"][:120] for q in fragor.captured_queries]
