@@ -9,6 +9,21 @@ from natverken.models import Roll
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def _referensdata_efter_flush(request):
+    """A transactional test (browser tests, the worker) ends with a flush, which empties the
+    tables a data migration filled (Sweden's areas); post_migrate restores roles and
+    permissions but not those. Reload them for the next transactional test."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        from natverken.models import Omrade
+        from natverken.services import las_in_omraden
+
+        if not Omrade.objects.filter(fiktiv=False).exists():
+            las_in_omraden()
+
+
 @pytest.fixture
 def utforare_a(db):
     return factories.utforare("Vårdcentralen Norr")
