@@ -17,6 +17,7 @@ urlpatterns = [
     path("grupper/<int:pk>/arkivera/", views.grupp_arkivera, name="grupp_arkivera"),
     path("analyser/ny/", views.analys_ny, name="analys_ny"),
     path("analyser/<int:pk>/", views.analys, name="analys"),
+    path("analyser/<int:pk>/pdf/", views.analys_pdf, name="analys_pdf"),
     path("analyser/<int:pk>/spara/", views.analys_spara, name="analys_spara"),
     path("analyser/<int:pk>/klar/", views.analys_klar, name="analys_klar"),
     path("analyser/<int:pk>/oppna/", views.analys_oppna, name="analys_oppna"),

@@ -306,6 +306,16 @@ def analys(request: HttpRequest, pk: int) -> HttpResponse:
     return _analyssida(request, hamta_analys(request, pk))
 
 
+@require_GET
+@kraver_roll(*LASARE)
+def analys_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from behov.rapporter import behovsanalys_pdf
+    from natverken.lib.pdf import pdf_svar
+
+    innehall, namn = behovsanalys_pdf(hamta_analys(request, pk))
+    return pdf_svar(innehall, namn)
+
+
 @require_POST
 @kraver_roll(Roll.TJANSTEPERSON)
 def analys_spara(request: HttpRequest, pk: int) -> HttpResponse:

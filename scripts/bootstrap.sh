@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 dev=0
 [ "${1:-}" = "--dev" ] && dev=1
 
-paket=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-[ "$dev" = 1 ] && paket+=(chromium poppler-utils)
+# chromium: kaleido draws the PDF reports' charts with it (and the browser tests use it).
+paket=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium)
+[ "$dev" = 1 ] && paket+=(poppler-utils)
 
 saknas=()
 for p in "${paket[@]}"; do

@@ -8,9 +8,10 @@ points and the chart says so when there are too few; status is never shown by co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import json
+import threading
 
 import plotly.graph_objects as go
 
@@ -50,7 +51,7 @@ class Diagram:
     kalla: str = ""
     meddelande: str = ""
     tom: bool = False
-    extra: dict = field(default_factory=dict)
+    har_ki: bool = False  # a shaded band is drawn; the caption says what it means
 
 
 def _tal(varde: float | None, decimaler: int) -> str:
@@ -113,7 +114,7 @@ def trend(
                 x=x + x[::-1],
                 y=[p.ki_hog for p in serie.punkter] + [p.ki_lag for p in serie.punkter][::-1],
                 fill="toself", fillcolor=_genomskinlig(farg, 0.15), line={"width": 0}, mode="lines",
-                hoverinfo="skip", showlegend=True, name=f"{serie.namn}: 95 % konfidensintervall",
+                hoverinfo="skip", showlegend=False, name=f"{serie.namn}: 95 % konfidensintervall",
                 legendgroup=serie.namn,
             ))
         fig.add_trace(go.Scatter(
@@ -129,7 +130,7 @@ def trend(
         fig.add_trace(go.Scatter(
             x=[xv(period)], y=[varde], mode="markers+text", name=etikett,
             marker={"symbol": "star", "size": 14, "color": "#1b1b1b"},
-            text=[etikett], textposition="top center",
+            text=[etikett], textposition="top left",
         ))
     if arsaxel:
         spann = int(perioder[-1]) - int(perioder[0]) if perioder else 0
@@ -165,8 +166,9 @@ def trend(
             else:
                 rad.append(_tal(p.varde, decimaler))
         rader.append(rad)
+    har_ki = any(p.ki_lag is not None for s in serier for p in s.punkter)
     return Diagram(id=id, titel=titel, figur=_json(fig), kolumner=kolumner, rader=rader,
-                   kalla=kalla, meddelande=meddelande, tom=tom)
+                   kalla=kalla, meddelande=meddelande, tom=tom, har_ki=har_ki)
 
 
 @dataclass
@@ -217,6 +219,29 @@ def staplar(
         rader=rader, kalla=kalla, tom=not med_varde,
         meddelande="" if med_varde else "Det finns inga värden att visa.",
     )
+
+
+_kaleido_las = threading.Lock()
+_kaleido_startad = False
+
+
+def svg(diagram: Diagram, *, bredd: int = 680, hojd: int | None = None) -> str:
+    """The chart as vector SVG for a PDF. One persistent kaleido (headless Chromium) per
+    process, started on first use: about 0.3 s a chart instead of a browser start each."""
+    global _kaleido_startad
+    import kaleido
+
+    figur = json.loads(json.dumps(diagram.figur))
+    layout = figur.setdefault("layout", {})
+    layout["width"] = bredd
+    layout["height"] = hojd or min(layout.get("height", 380), 420)
+    layout["hovermode"] = False
+    with _kaleido_las:
+        if not _kaleido_startad:
+            kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+            _kaleido_startad = True
+        data = kaleido.calc_fig_sync(figur, opts={"format": "svg"})
+    return data.decode("utf-8")
 
 
 def _json(fig: go.Figure) -> dict:
