@@ -52,3 +52,21 @@ def logga_in(page, live_server, anvandarnamn: str, losenord: str, *, ga_till: bo
     page.get_by_label("Användarnamn").fill(anvandarnamn)
     page.get_by_label("Lösenord").fill(losenord)
     page.get_by_role("button", name="Logga in").click()
+
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-4.14.1.min.js"
+
+
+def axe_fel(page, *, niva: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """Run axe-core (vendored) on the page; return the serious and critical violations."""
+    # Evaluated over the DevTools protocol, so the page's CSP (no inline scripts) still holds.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    resultat = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
+        for v in resultat
+        if v["impact"] in niva
+    ]
