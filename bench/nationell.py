@@ -35,12 +35,15 @@ def forbered_databas() -> str:
     import dj_database_url
     import psycopg
 
-    from natverken.settings import _database_url
+    # Not via natverken.settings: importing it now would fix the database before we switch.
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        from natverken.lib.inbaddad_pg import uri
 
-    url = _database_url()
+        url = uri()
     inst = dj_database_url.parse(url)
     namn = f"{inst['NAME']}_bench"
-    kopplingsdata = {"dbname": inst["NAME"], "user": inst["USER"], "autocommit": True}
+    kopplingsdata = {"dbname": "postgres", "user": inst["USER"], "autocommit": True}
     if inst.get("HOST"):
         kopplingsdata["host"] = inst["HOST"]
     elif inst.get("OPTIONS", {}).get("host"):
@@ -169,7 +172,7 @@ def main() -> None:
         from behov.models import Matvarde
 
         totalt = Matvarde.objects.count()
-        print(f"{steg}: {rader:,} nya värden på {time.perf_counter() - t:.1f} s (totalt {totalt:,})".replace(",", " "))
+        print(f"{steg}: {rader:_} nya värden på {time.perf_counter() - t:.1f} s (totalt {totalt:_})".replace("_", " "))
         for etikett, url in sidor():
             ms, fragor = matt(klient, url, args.upprepningar)
             resultat.setdefault(etikett, []).append((ms, fragor))
