@@ -30,17 +30,27 @@ def _lank(planeringsar: Planeringsar) -> str:
 
 def _andel(klara: int, antal: int, vad: str, planeringsar: Planeringsar) -> Fasstatus:
     if antal == 0:
-        return Fasstatus(Status.EJ_PABORJAD, "Inga behovsanalyser ännu.", _lank(planeringsar), "Behovsanalyser")
+        return Fasstatus(
+            Status.EJ_PABORJAD, "Inga behovsanalyser ännu.", _lank(planeringsar), "Behovsanalyser"
+        )
     status = Status.KLAR if klara == antal else Status.PAGAR
-    return Fasstatus(status, f"{klara} av {antal} behovsanalyser {vad}.", _lank(planeringsar), "Behovsanalyser")
+    return Fasstatus(
+        status, f"{klara} av {antal} behovsanalyser {vad}.", _lank(planeringsar), "Behovsanalyser"
+    )
 
 
 def identifiera(planeringsar: Planeringsar) -> Fasstatus:
     antal = _analyser(planeringsar)["antal"]
     if not antal:
-        return Fasstatus(Status.EJ_PABORJAD, "Inga behovsgrupper har fått en analys ännu.",
-                         _lank(planeringsar), "Behovsanalyser")
-    return Fasstatus(Status.KLAR, f"{antal} behovsgrupper analyseras.", _lank(planeringsar), "Behovsanalyser")
+        return Fasstatus(
+            Status.EJ_PABORJAD,
+            "Inga behovsgrupper har fått en analys ännu.",
+            _lank(planeringsar),
+            "Behovsanalyser",
+        )
+    return Fasstatus(
+        Status.KLAR, f"{antal} behovsgrupper analyseras.", _lank(planeringsar), "Behovsanalyser"
+    )
 
 
 def brister(planeringsar: Planeringsar) -> Fasstatus:
@@ -59,7 +69,11 @@ def beskriva(planeringsar: Planeringsar) -> Fasstatus:
 
 
 def _fasslut(planeringsar: Planeringsar, nyckel: str) -> dt.date | None:
-    return Fas.objects.filter(planeringsar=planeringsar, nyckel=nyckel).values_list("slut", flat=True).first()
+    return (
+        Fas.objects.filter(planeringsar=planeringsar, nyckel=nyckel)
+        .values_list("slut", flat=True)
+        .first()
+    )
 
 
 def att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgift]:
@@ -69,11 +83,15 @@ def att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgi
         for analys in Behovsanalys.objects.filter(
             planeringsar=planeringsar, status=Behovsanalys.Status.UTKAST
         ).select_related("behovsgrupp"):
-            uppgifter.append(Uppgift(
-                f"Gör klart behovsanalysen för {analys.behovsgrupp}",
-                reverse("behov:analys", args=[analys.pk]), senast,
-                "Utkast – ska vara klar för prioritering.", "beskriva_behov",
-            ))
+            uppgifter.append(
+                Uppgift(
+                    f"Gör klart behovsanalysen för {analys.behovsgrupp}",
+                    reverse("behov:analys", args=[analys.pk]),
+                    senast,
+                    "Utkast – ska vara klar för prioritering.",
+                    "beskriva_behov",
+                )
+            )
     if har_roll(user, Roll.FORTROENDEVALD) and user.ledamotskap.exists():
         utan_beslut = Halsogap.objects.filter(
             analys__planeringsar=planeringsar, malbeslut__isnull=True, foreslaget_mal__isnull=False
@@ -81,14 +99,21 @@ def att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgi
         per_analys: dict[int, list[Halsogap]] = {}
         for gap in utan_beslut:
             per_analys.setdefault(gap.analys_id, []).append(gap)
-        start = Fas.objects.filter(planeringsar=planeringsar, nyckel="prioritera").values_list(
-            "start", flat=True).first()
+        start = (
+            Fas.objects.filter(planeringsar=planeringsar, nyckel="prioritera")
+            .values_list("start", flat=True)
+            .first()
+        )
         for analys_id, gapen in per_analys.items():
-            uppgifter.append(Uppgift(
-                f"Besluta mål för {gapen[0].analys.behovsgrupp} ({len(gapen)} hälsogap)",
-                reverse("behov:analys", args=[analys_id]), start,
-                "Nämnden beslutar önskat hälsotillstånd före prioriteringen.", "prioritera",
-            ))
+            uppgifter.append(
+                Uppgift(
+                    f"Besluta mål för {gapen[0].analys.behovsgrupp} ({len(gapen)} hälsogap)",
+                    reverse("behov:analys", args=[analys_id]),
+                    start,
+                    "Nämnden beslutar önskat hälsotillstånd före prioriteringen.",
+                    "prioritera",
+                )
+            )
     return uppgifter
 
 

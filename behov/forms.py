@@ -13,10 +13,21 @@ from natverken.models import Omrade
 class IndikatorForm(forms.ModelForm):
     class Meta:
         model = Indikator
-        fields = ["kod", "namn", "definition", "enhet", "decimaler", "polaritet", "kalla",
-                  "kallreferens", "kanda_brister"]
-        widgets = {"definition": forms.Textarea(attrs={"rows": 3}),
-                   "kanda_brister": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "kod",
+            "namn",
+            "definition",
+            "enhet",
+            "decimaler",
+            "polaritet",
+            "kalla",
+            "kallreferens",
+            "kanda_brister",
+        ]
+        widgets = {
+            "definition": forms.Textarea(attrs={"rows": 3}),
+            "kanda_brister": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class IndikatorFilter(forms.Form):
@@ -36,10 +47,21 @@ class IndikatorFilter(forms.Form):
 class BehovsgruppForm(forms.ModelForm):
     class Meta:
         model = Behovsgrupp
-        fields = ["namn", "slag", "beskrivning", "alder_fran", "alder_till", "kon", "omrade",
-                  "kriterier", "uppskattat_antal"]
-        widgets = {"beskrivning": forms.Textarea(attrs={"rows": 3}),
-                   "kriterier": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "namn",
+            "slag",
+            "beskrivning",
+            "alder_fran",
+            "alder_till",
+            "kon",
+            "omrade",
+            "kriterier",
+            "uppskattat_antal",
+        ]
+        widgets = {
+            "beskrivning": forms.Textarea(attrs={"rows": 3}),
+            "kriterier": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
@@ -57,16 +79,22 @@ class AnalysForm(VersionsForm):
     class Meta:
         model = Behovsanalys
         fields = ["halsolage", "slutsats"]
-        widgets = {"halsolage": forms.Textarea(attrs={"rows": 8}),
-                   "slutsats": forms.Textarea(attrs={"rows": 5})}
+        widgets = {
+            "halsolage": forms.Textarea(attrs={"rows": 8}),
+            "slutsats": forms.Textarea(attrs={"rows": 5}),
+        }
 
 
 class NyAnalysForm(forms.Form):
-    behovsgrupp = forms.ModelChoiceField(Behovsgrupp.objects.filter(arkiverad=False), label="Behovsgrupp")
+    behovsgrupp = forms.ModelChoiceField(
+        Behovsgrupp.objects.filter(arkiverad=False), label="Behovsgrupp"
+    )
 
 
 class AteroppnaForm(forms.Form):
-    skal = forms.CharField(label="Skäl till att analysen öppnas igen", widget=forms.Textarea(attrs={"rows": 3}))
+    skal = forms.CharField(
+        label="Skäl till att analysen öppnas igen", widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class HalsogapForm(VersionsForm):
@@ -74,18 +102,32 @@ class HalsogapForm(VersionsForm):
 
     class Meta:
         model = Halsogap
-        fields = ["indikator", "omrade", "kon", "foreslaget_mal", "foreslaget_malar",
-                  "optimalt_varde", "ar_vardbehov", "vardbehov_motivering"]
+        fields = [
+            "indikator",
+            "omrade",
+            "kon",
+            "foreslaget_mal",
+            "foreslaget_malar",
+            "optimalt_varde",
+            "ar_vardbehov",
+            "vardbehov_motivering",
+        ]
         labels = {"omrade": "Område", "indikator": "Indikator"}
         # Swedish decimal comma: a text field that reads "7,5" (a number input would not).
         localized_fields = ["foreslaget_mal", "optimalt_varde"]
-        widgets = {"vardbehov_motivering": forms.Textarea(attrs={"rows": 3}),
-                   "ar_vardbehov": forms.NullBooleanSelect}
+        widgets = {
+            "vardbehov_motivering": forms.Textarea(attrs={"rows": 3}),
+            "ar_vardbehov": forms.NullBooleanSelect,
+        }
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
         self.fields["omrade"].queryset = Omrade.valbara()
-        self.fields["ar_vardbehov"].widget.choices = [("unknown", "Ej bedömt"), ("true", "Ja"), ("false", "Nej")]
+        self.fields["ar_vardbehov"].widget.choices = [
+            ("unknown", "Ej bedömt"),
+            ("true", "Ja"),
+            ("false", "Nej"),
+        ]
 
 
 class MalbeslutForm(forms.Form):
@@ -106,15 +148,25 @@ class DatakallaForm(forms.ModelForm):
     class Meta:
         model = Datakalla
         fields = ["slag", "beskrivning", "brister"]
-        widgets = {"beskrivning": forms.Textarea(attrs={"rows": 2}),
-                   "brister": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "beskrivning": forms.Textarea(attrs={"rows": 2}),
+            "brister": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
 class DialogForm(forms.ModelForm):
     class Meta:
         model = Dialog
-        fields = ["datum", "med_vilka", "metod", "antal_deltagare", "svarnadda_nadda", "sammanfattning"]
-        widgets = {"datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "sammanfattning": forms.Textarea(attrs={"rows": 3}),
-                   "svarnadda_nadda": forms.NullBooleanSelect}
-
+        fields = [
+            "datum",
+            "med_vilka",
+            "metod",
+            "antal_deltagare",
+            "svarnadda_nadda",
+            "sammanfattning",
+        ]
+        widgets = {
+            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "sammanfattning": forms.Textarea(attrs={"rows": 3}),
+            "svarnadda_nadda": forms.NullBooleanSelect,
+        }

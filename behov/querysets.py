@@ -7,8 +7,15 @@ from django.db import models
 
 
 class MatvardeQuerySet(models.QuerySet):
-    def for_serie(self, indikator, omrade, *, kon: str = "T", dimension: str | None = None,
-                  kategori: str | None = None) -> MatvardeQuerySet:  # noqa: ANN001
+    def for_serie(
+        self,
+        indikator,
+        omrade,
+        *,
+        kon: str = "T",
+        dimension: str | None = None,
+        kategori: str | None = None,
+    ) -> MatvardeQuerySet:  # noqa: ANN001
         """One line: an indicator for one area, sex and breakdown, in time order."""
         qs = self.filter(indikator=indikator, omrade=omrade, kon=kon)
         if dimension is None:
@@ -23,8 +30,13 @@ class MatvardeQuerySet(models.QuerySet):
     def senaste_per_omrade(self, indikator, omraden, *, kon: str = "T") -> MatvardeQuerySet:  # noqa: ANN001
         """The latest non-missing value per area (PostgreSQL DISTINCT ON)."""
         return (
-            self.filter(indikator=indikator, omrade__in=omraden, kon=kon, dimension__isnull=True,
-                        varde__isnull=False)
+            self.filter(
+                indikator=indikator,
+                omrade__in=omraden,
+                kon=kon,
+                dimension__isnull=True,
+                varde__isnull=False,
+            )
             .order_by("omrade_id", "-period_start", "-period_slut")
             .distinct("omrade_id")
         )

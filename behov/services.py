@@ -116,7 +116,9 @@ def besluta_mal(
     if not Ledamot.objects.filter(organ=organ, anvandare=anvandare).exists():
         raise PermissionDenied(f"Du är inte ledamot i {organ} och kan inte registrera dess beslut.")
     beslut, skapat = Beslut.objects.get_or_create(
-        organ=organ, datum=datum, paragraf=paragraf.strip(),
+        organ=organ,
+        datum=datum,
+        paragraf=paragraf.strip(),
         defaults={
             "rubrik": f"Mål för befolkningens hälsa inför budget {gap.analys.planeringsar.ar}",
             "text": "Nämnden fastställer önskat hälsotillstånd (målvärden).",

@@ -54,7 +54,9 @@ def _senaste(rader: list[Matvarde]) -> Matvarde | None:
 
 def gapunderlag(analys: Behovsanalys, *, med_diagram: bool = True) -> list[Gapunderlag]:
     gapen = list(
-        analys.halsogap.select_related("indikator", "omrade", "malbeslut__organ").order_by("indikator__namn")
+        analys.halsogap.select_related("indikator", "omrade", "malbeslut__organ").order_by(
+            "indikator__namn"
+        )
     )
     if not gapen:
         return []
@@ -78,7 +80,9 @@ def gapunderlag(analys: Behovsanalys, *, med_diagram: bool = True) -> list[Gapun
         rikets = per_nyckel.get((ind.pk, riket.pk, gap.kon, None, None), []) if riket else []
         senaste, riket_senaste = _senaste(egna), _senaste(rikets)
         underlag = Gapunderlag(
-            gap=gap, senaste=senaste, riket=riket_senaste,
+            gap=gap,
+            senaste=senaste,
+            riket=riket_senaste,
             jamforelse_riket=jamfor(
                 senaste.varde if senaste else None,
                 (senaste.ki_lag, senaste.ki_hog) if senaste else (None, None),
@@ -95,14 +99,23 @@ def gapunderlag(analys: Behovsanalys, *, med_diagram: bool = True) -> list[Gapun
             if i == ind.pk and o == gap.omrade_id and k == Kon.TOTALT and dim is not None:
                 s = _senaste(rader)
                 if s:
-                    underlag.uppdelningar.setdefault(dim, []).append(Gruppvarde(kat, s.varde, s.period))
+                    underlag.uppdelningar.setdefault(dim, []).append(
+                        Gruppvarde(kat, s.varde, s.period)
+                    )
         for del_ in delar:
             if del_.foralder_id == gap.omrade_id:
                 s = _senaste(per_nyckel.get((ind.pk, del_.pk, Kon.TOTALT, None, None), []))
-                underlag.omraden.append(Gruppvarde(namn_per_omrade[del_.pk], s.varde if s else None,
-                                                   s.period if s else ""))
+                underlag.omraden.append(
+                    Gruppvarde(
+                        namn_per_omrade[del_.pk], s.varde if s else None, s.period if s else ""
+                    )
+                )
         if med_diagram:
-            serier = [Serie(f"{gap.omrade.namn} ({Kon(gap.kon).label.lower()})", [_punkt(v) for v in egna])]
+            serier = [
+                Serie(
+                    f"{gap.omrade.namn} ({Kon(gap.kon).label.lower()})", [_punkt(v) for v in egna]
+                )
+            ]
             for kon in (Kon.KVINNOR, Kon.MAN):
                 rader = per_nyckel.get((ind.pk, gap.omrade_id, kon, None, None), [])
                 if rader and gap.kon == Kon.TOTALT:
@@ -112,10 +125,19 @@ def gapunderlag(analys: Behovsanalys, *, med_diagram: bool = True) -> list[Gapun
             mal = None
             if gap.malvarde is not None and (gap.beslutat_malar or gap.foreslaget_malar):
                 ar = gap.beslutat_malar if gap.mal_ar_beslutat else gap.foreslaget_malar
-                mal = (str(ar), gap.malvarde, "Beslutat mål" if gap.mal_ar_beslutat else "Föreslaget mål")
+                mal = (
+                    str(ar),
+                    gap.malvarde,
+                    "Beslutat mål" if gap.mal_ar_beslutat else "Föreslaget mål",
+                )
             underlag.diagram = trend(
-                f"diagram-gap-{gap.pk}", f"{ind.namn} – {gap.omrade.namn}", serier, enhet=ind.enhet,
-                decimaler=ind.decimaler, kalla=ind.kalla, mal=mal,
+                f"diagram-gap-{gap.pk}",
+                f"{ind.namn} – {gap.omrade.namn}",
+                serier,
+                enhet=ind.enhet,
+                decimaler=ind.decimaler,
+                kalla=ind.kalla,
+                mal=mal,
             )
         resultat.append(underlag)
     return resultat

@@ -50,7 +50,9 @@ def hamta_analys(request: HttpRequest, pk: int, *, for_andring: bool = False) ->
     """Officials and elected read every analysis; only officials change one, and only while
     it is a draft (a ready analysis must be reopened first)."""
     analys = get_object_or_404(
-        Behovsanalys.objects.select_related("behovsgrupp", "planeringsar", "foregaende__planeringsar"),
+        Behovsanalys.objects.select_related(
+            "behovsgrupp", "planeringsar", "foregaende__planeringsar"
+        ),
         pk=pk,
     )
     if for_andring:
@@ -105,7 +107,12 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 @kraver_roll(*LASARE)
 def indikatorer(request: HttpRequest) -> HttpResponse:
-    kallor = list(Indikator.objects.exclude(kalla="").values_list("kalla", flat=True).distinct().order_by("kalla"))
+    kallor = list(
+        Indikator.objects.exclude(kalla="")
+        .values_list("kalla", flat=True)
+        .distinct()
+        .order_by("kalla")
+    )
     filter_ = IndikatorFilter(request.GET or None, kallor=kallor)
     hem = Omrade.hemregion()
     qs = Indikator.objects.annotate(
@@ -114,18 +121,27 @@ def indikatorer(request: HttpRequest) -> HttpResponse:
     if filter_.is_valid():
         data = filter_.cleaned_data
         if data["q"]:
-            qs = qs.filter(Q(namn__icontains=data["q"]) | Q(kod__icontains=data["q"])
-                           | Q(kallreferens__icontains=data["q"]))
+            qs = qs.filter(
+                Q(namn__icontains=data["q"])
+                | Q(kod__icontains=data["q"])
+                | Q(kallreferens__icontains=data["q"])
+            )
         if data["kalla"]:
             qs = qs.filter(kalla=data["kalla"])
         if data["polaritet"]:
             qs = qs.filter(polaritet=data["polaritet"])
         if data["min_region"]:
             qs = qs.filter(har_data=True)
-    return render(request, "behov/indikatorer.html", {
-        "filter": filter_, "indikatorer": qs, "hemregion": hem,
-        "kan_andra": har_roll(request.user, Roll.TJANSTEPERSON),
-    })
+    return render(
+        request,
+        "behov/indikatorer.html",
+        {
+            "filter": filter_,
+            "indikatorer": qs,
+            "hemregion": hem,
+            "kan_andra": har_roll(request.user, Roll.TJANSTEPERSON),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -163,17 +179,29 @@ def indikator(request: HttpRequest, pk: int) -> HttpResponse:
     if request.GET.get("omrade", "").isdigit():
         valt = next((o for o in omraden_med_data if o.pk == int(request.GET["omrade"])), None)
     if valt is None:
-        valt = next((o for o in omraden_med_data if hem and o.pk == hem.pk), None) or next(
-            (o for o in omraden_med_data if o.typ == Omrade.Typ.REGION), None
-        ) or (omraden_med_data[0] if omraden_med_data else None)
+        valt = (
+            next((o for o in omraden_med_data if hem and o.pk == hem.pk), None)
+            or next((o for o in omraden_med_data if o.typ == Omrade.Typ.REGION), None)
+            or (omraden_med_data[0] if omraden_med_data else None)
+        )
     diagram = []
     if valt is not None:
         riket = next((o for o in omraden_med_data if o.typ == Omrade.Typ.RIKET), None)
         serier = [Serie(valt.namn, _punkter(Matvarde.objects.for_serie(ind, valt)))]
         if riket and riket != valt:
-            serier.append(Serie("Riket", _punkter(Matvarde.objects.for_serie(ind, riket)), jamforelse=True))
-        diagram.append(trend("trend", f"{ind.namn} – {valt.namn} över tid", serier,
-                             enhet=ind.enhet, decimaler=ind.decimaler, kalla=ind.kalla))
+            serier.append(
+                Serie("Riket", _punkter(Matvarde.objects.for_serie(ind, riket)), jamforelse=True)
+            )
+        diagram.append(
+            trend(
+                "trend",
+                f"{ind.namn} – {valt.namn} över tid",
+                serier,
+                enhet=ind.enhet,
+                decimaler=ind.decimaler,
+                kalla=ind.kalla,
+            )
+        )
         # Latest value across areas: the chosen area's own parts if it has any with data,
         # otherwise all regions.
         delar = [o for o in omraden_med_data if o.foralder_id == valt.pk]
@@ -181,36 +209,71 @@ def indikator(request: HttpRequest, pk: int) -> HttpResponse:
         if len(jamforda) > 1:
             senaste = Matvarde.objects.senaste_per_omrade(ind, jamforda).select_related("omrade")
             rikets = Matvarde.objects.senaste_per_omrade(ind, [riket]).first() if riket else None
-            diagram.append(staplar(
-                "omraden", f"Senaste värdet per {'område i ' + valt.namn if delar else 'region'}",
-                [Stapel(v.omrade.namn + f" ({v.period})", v.varde, v.ki_lag, v.ki_hog,
-                        markerad=v.omrade_id == valt.pk) for v in senaste],
-                enhet=ind.enhet, decimaler=ind.decimaler, kalla=ind.kalla,
-                jamforelse=("Riket", rikets.varde) if rikets else None,
-            ))
+            diagram.append(
+                staplar(
+                    "omraden",
+                    f"Senaste värdet per {'område i ' + valt.namn if delar else 'region'}",
+                    [
+                        Stapel(
+                            v.omrade.namn + f" ({v.period})",
+                            v.varde,
+                            v.ki_lag,
+                            v.ki_hog,
+                            markerad=v.omrade_id == valt.pk,
+                        )
+                        for v in senaste
+                    ],
+                    enhet=ind.enhet,
+                    decimaler=ind.decimaler,
+                    kalla=ind.kalla,
+                    jamforelse=("Riket", rikets.varde) if rikets else None,
+                )
+            )
         konserier = [
             Serie(kon.label, _punkter(Matvarde.objects.for_serie(ind, valt, kon=kon)))
             for kon in (Kon.KVINNOR, Kon.MAN)
         ]
         if any(s.antal_varden for s in konserier):
-            diagram.append(trend("kon", f"Kvinnor och män – {valt.namn}", konserier,
-                                 enhet=ind.enhet, decimaler=ind.decimaler, kalla=ind.kalla))
-        uppdelningar = (
-            Matvarde.objects.filter(indikator=ind, omrade=valt, dimension__isnull=False)
-            .order_by("dimension", "kategori", "period_start")
-        )
+            diagram.append(
+                trend(
+                    "kon",
+                    f"Kvinnor och män – {valt.namn}",
+                    konserier,
+                    enhet=ind.enhet,
+                    decimaler=ind.decimaler,
+                    kalla=ind.kalla,
+                )
+            )
+        uppdelningar = Matvarde.objects.filter(
+            indikator=ind, omrade=valt, dimension__isnull=False
+        ).order_by("dimension", "kategori", "period_start")
         per_dim: dict[str, dict[str, list[Punkt]]] = {}
         for v in uppdelningar:
             per_dim.setdefault(v.dimension, {}).setdefault(v.kategori, []).append(
-                Punkt(v.period, v.varde, v.ki_lag, v.ki_hog))
+                Punkt(v.period, v.varde, v.ki_lag, v.ki_hog)
+            )
         for nr, (dim, kategorier) in enumerate(per_dim.items()):
-            diagram.append(trend(f"uppdelning-{nr}", f"Efter {dim.lower()} – {valt.namn}",
-                                 [Serie(k, p) for k, p in kategorier.items()],
-                                 enhet=ind.enhet, decimaler=ind.decimaler, kalla=ind.kalla))
-    return render(request, "behov/indikator.html", {
-        "indikator": ind, "omraden": omraden_med_data, "valt": valt, "diagram": diagram,
-        "kan_andra": har_roll(request.user, Roll.TJANSTEPERSON),
-    })
+            diagram.append(
+                trend(
+                    f"uppdelning-{nr}",
+                    f"Efter {dim.lower()} – {valt.namn}",
+                    [Serie(k, p) for k, p in kategorier.items()],
+                    enhet=ind.enhet,
+                    decimaler=ind.decimaler,
+                    kalla=ind.kalla,
+                )
+            )
+    return render(
+        request,
+        "behov/indikator.html",
+        {
+            "indikator": ind,
+            "omraden": omraden_med_data,
+            "valt": valt,
+            "diagram": diagram,
+            "kan_andra": har_roll(request.user, Roll.TJANSTEPERSON),
+        },
+    )
 
 
 def _punkter(rader) -> list[Punkt]:  # noqa: ANN001
@@ -227,10 +290,15 @@ def grupper(request: HttpRequest) -> HttpResponse:
     qs = Behovsgrupp.objects.select_related("omrade").order_by("arkiverad", "namn")
     if not visa_arkiverade:
         qs = qs.filter(arkiverad=False)
-    return render(request, "behov/grupper.html", {
-        "grupper": qs, "visa_arkiverade": visa_arkiverade,
-        "kan_andra": har_roll(request.user, Roll.TJANSTEPERSON),
-    })
+    return render(
+        request,
+        "behov/grupper.html",
+        {
+            "grupper": qs,
+            "visa_arkiverade": visa_arkiverade,
+            "kan_andra": har_roll(request.user, Roll.TJANSTEPERSON),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -251,7 +319,9 @@ def grupp_arkivera(request: HttpRequest, pk: int) -> HttpResponse:
     grupp = get_object_or_404(Behovsgrupp, pk=pk)
     grupp.arkiverad = not grupp.arkiverad
     grupp.save()
-    messages.success(request, f"”{grupp.namn}” är {'arkiverad' if grupp.arkiverad else 'återställd'}.")
+    messages.success(
+        request, f"”{grupp.namn}” är {'arkiverad' if grupp.arkiverad else 'återställd'}."
+    )
     return redirect("behov:grupper")
 
 
@@ -279,15 +349,22 @@ def analys_ny(request: HttpRequest) -> HttpResponse:
 
 
 def _analyssida(request: HttpRequest, analys: Behovsanalys, **formular: object) -> HttpResponse:
-    kan_andra = har_roll(request.user, Roll.TJANSTEPERSON) and analys.status == Behovsanalys.Status.UTKAST
-    mina_organ = services.organ_for_ledamot(request.user) if har_roll(request.user, Roll.FORTROENDEVALD) else []
+    kan_andra = (
+        har_roll(request.user, Roll.TJANSTEPERSON) and analys.status == Behovsanalys.Status.UTKAST
+    )
+    mina_organ = (
+        services.organ_for_ledamot(request.user)
+        if har_roll(request.user, Roll.FORTROENDEVALD)
+        else []
+    )
     sammanhang = {
         "analys": analys,
         "underlag": gapunderlag(analys),
         "datakallor": analys.datakallor.all(),
         "dialoger": analys.dialoger.all(),
         "kan_andra": kan_andra,
-        "kan_oppna": har_roll(request.user, Roll.TJANSTEPERSON) and analys.status == Behovsanalys.Status.KLAR,
+        "kan_oppna": har_roll(request.user, Roll.TJANSTEPERSON)
+        and analys.status == Behovsanalys.Status.KLAR,
         "kan_besluta": bool(mina_organ),
         "saknas": services.krav_for_klar(analys) if kan_andra else [],
         "analys_form": AnalysForm(instance=analys),
@@ -376,14 +453,23 @@ def gap_ny(request: HttpRequest, pk: int) -> HttpResponse:
     gap = Halsogap(analys=analys)
     form = HalsogapForm(request.POST, instance=gap)
     if form.is_valid():
-        if analys.halsogap.filter(indikator=form.cleaned_data["indikator"], omrade=form.cleaned_data["omrade"],
-                                  kon=form.cleaned_data["kon"], dimension__isnull=True).exists():
-            form.add_error("indikator", "Det finns redan ett hälsogap för den indikatorn, området och könet.")
+        if analys.halsogap.filter(
+            indikator=form.cleaned_data["indikator"],
+            omrade=form.cleaned_data["omrade"],
+            kon=form.cleaned_data["kon"],
+            dimension__isnull=True,
+        ).exists():
+            form.add_error(
+                "indikator", "Det finns redan ett hälsogap för den indikatorn, området och könet."
+            )
         else:
             gap = form.save(commit=False)
             services.hamta_aktuellt(gap)
             gap.save()
-            messages.success(request, f"Hälsogapet för ”{gap.indikator}” är tillagt med aktuellt värde från data.")
+            messages.success(
+                request,
+                f"Hälsogapet för ”{gap.indikator}” är tillagt med aktuellt värde från data.",
+            )
             return redirect(f"{reverse('behov:analys', args=[pk])}#gap-{gap.pk}")
     return _analyssida(request, analys, gap_form=form)
 
@@ -422,16 +508,23 @@ def gap_beslut(request: HttpRequest, pk: int) -> HttpResponse:
     organ_qs = Organ.objects.filter(ledamoter__anvandare=request.user).distinct()
     if not organ_qs.exists():
         raise PermissionDenied("Du är inte ledamot i något beslutande organ.")
-    initial = {"beslutat_mal": gap.beslutat_mal if gap.beslutat_mal is not None else gap.foreslaget_mal,
-               "beslutat_malar": gap.beslutat_malar or gap.foreslaget_malar,
-               "organ": organ_qs.first()}
+    initial = {
+        "beslutat_mal": gap.beslutat_mal if gap.beslutat_mal is not None else gap.foreslaget_mal,
+        "beslutat_malar": gap.beslutat_malar or gap.foreslaget_malar,
+        "organ": organ_qs.first(),
+    }
     form = MalbeslutForm(request.POST or None, organ_qs=organ_qs, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             beslut = services.besluta_mal(
-                gap=gap, anvandare=request.user, organ=data["organ"], datum=data["datum"],
-                paragraf=data["paragraf"], malvarde=data["beslutat_mal"], malar=data["beslutat_malar"],
+                gap=gap,
+                anvandare=request.user,
+                organ=data["organ"],
+                datum=data["datum"],
+                paragraf=data["paragraf"],
+                malvarde=data["beslutat_mal"],
+                malar=data["beslutat_malar"],
             )
         except ValidationError as fel:
             form.add_error("paragraf", " ".join(fel.messages))

@@ -72,19 +72,28 @@ def generera_varden(andel: float) -> int:
     antal_ind = max(1, int(ANTAL_INDIKATORER * andel))
     befintliga = Indikator.objects.filter(kod__startswith="NAT-").count()
     Indikator.objects.bulk_create(
-        Indikator(kod=f"NAT-{i:03d}", namn=f"Nationell indikator {i}", enhet="%",
-                  polaritet=Polaritet.LAGRE_BATTRE if i % 2 else Polaritet.HOGRE_BATTRE,
-                  kalla="Benchmarkdata")
+        Indikator(
+            kod=f"NAT-{i:03d}",
+            namn=f"Nationell indikator {i}",
+            enhet="%",
+            polaritet=Polaritet.LAGRE_BATTRE if i % 2 else Polaritet.HOGRE_BATTRE,
+            kalla="Benchmarkdata",
+        )
         for i in range(befintliga, antal_ind)
     )
-    indikatorer = list(Indikator.objects.filter(kod__startswith="NAT-").order_by("kod")[befintliga:antal_ind])
+    indikatorer = list(
+        Indikator.objects.filter(kod__startswith="NAT-").order_by("kod")[befintliga:antal_ind]
+    )
     omraden = list(Omrade.objects.values_list("pk", flat=True))
     batch = Importbatch.objects.create(filnamn=f"benchmark-{andel}", beskrivning="Genererad")
     rader = 0
-    with connection.cursor() as cursor, cursor.copy(
-        "COPY behov_matvarde (indikator_id, omrade_id, period_start, period_slut, period, kon, "
-        "varde, ki_lag, ki_hog, batch_id) FROM STDIN"
-    ) as copy:
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(
+            "COPY behov_matvarde (indikator_id, omrade_id, period_start, period_slut, period, kon, "
+            "varde, ki_lag, ki_hog, batch_id) FROM STDIN"
+        ) as copy,
+    ):
         for ind in indikatorer:
             bas = slump.uniform(5, 80)
             buf = io.StringIO()
@@ -93,8 +102,10 @@ def generera_varden(andel: float) -> int:
                 for ar in AR:
                     for kon in ("T", "K", "M"):
                         v = niva + slump.gauss(0, 1) + (ar - AR.start) * 0.1
-                        buf.write(f"{ind.pk}\t{omrade}\t{ar}-01-01\t{ar}-12-31\t{ar}\t{kon}\t"
-                                  f"{v:.2f}\t{v - 1.5:.2f}\t{v + 1.5:.2f}\t{batch.pk}\n")
+                        buf.write(
+                            f"{ind.pk}\t{omrade}\t{ar}-01-01\t{ar}-12-31\t{ar}\t{kon}\t"
+                            f"{v:.2f}\t{v - 1.5:.2f}\t{v + 1.5:.2f}\t{batch.pk}\n"
+                        )
                         rader += 1
             copy.write(buf.getvalue())
     with connection.cursor() as cursor:
@@ -172,16 +183,26 @@ def main() -> None:
         from behov.models import Matvarde
 
         totalt = Matvarde.objects.count()
-        print(f"{steg}: {rader:_} nya värden på {time.perf_counter() - t:.1f} s (totalt {totalt:_})".replace("_", " "))
+        print(
+            f"{steg}: {rader:_} nya värden på {time.perf_counter() - t:.1f} s (totalt {totalt:_})".replace(
+                "_", " "
+            )
+        )
         for etikett, url in sidor():
             ms, fragor = matt(klient, url, args.upprepningar)
             resultat.setdefault(etikett, []).append((ms, fragor))
     golv = resultat["Golv (bas-mall, inga frågor)"][1][0]
     print()
-    print(f"{'Sida':<30} {'median 1× (ms)':>15} {'× golvet':>9} {'frågor 0,1×':>12} {'frågor 1×':>10}  bedömning")
+    print(
+        f"{'Sida':<30} {'median 1× (ms)':>15} {'× golvet':>9} {'frågor 0,1×':>12} {'frågor 1×':>10}  bedömning"
+    )
     for etikett, ((_, f01), (ms, f1)) in resultat.items():
         kvot = ms / golv if golv else 0
-        dom = "ok" if f01 == f1 and kvot <= 2 else ("frågorna växer" if f01 != f1 else "över 2× golvet")
+        dom = (
+            "ok"
+            if f01 == f1 and kvot <= 2
+            else ("frågorna växer" if f01 != f1 else "över 2× golvet")
+        )
         print(f"{etikett:<30} {ms:>15.1f} {kvot:>9.1f} {f01:>12} {f1:>10}  {dom}")
 
 

@@ -87,14 +87,16 @@ def fasrader(planeringsar: Planeringsar, idag: dt.date) -> list[Fasrad]:
         funktion = _STATUS.get(fas.nyckel)
         status = funktion(planeringsar) if funktion else Fasstatus(Status.OKAND)
         klar = status.status == Status.KLAR
-        rader.append(Fasrad(
-            fas=fas,
-            status=status,
-            aktuell=fas.start <= idag <= fas.slut,
-            # Overdue: past its end date and the data does not say it is done. A phase the
-            # system doesn't follow can't be judged overdue.
-            forsenad=idag > fas.slut and status.status in {Status.PAGAR, Status.EJ_PABORJAD},
-        ))
+        rader.append(
+            Fasrad(
+                fas=fas,
+                status=status,
+                aktuell=fas.start <= idag <= fas.slut,
+                # Overdue: past its end date and the data does not say it is done. A phase the
+                # system doesn't follow can't be judged overdue.
+                forsenad=idag > fas.slut and status.status in {Status.PAGAR, Status.EJ_PABORJAD},
+            )
+        )
     return rader
 
 
@@ -108,8 +110,12 @@ def att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgi
 # --- The wheel as SVG ---------------------------------------------------------------------
 
 MANADER = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-STATUSFARG = {Status.KLAR: "#1e6b2f", Status.PAGAR: "#0b4f8a", Status.EJ_PABORJAD: "#8a96a3",
-              Status.OKAND: "#b8c0c8"}
+STATUSFARG = {
+    Status.KLAR: "#1e6b2f",
+    Status.PAGAR: "#0b4f8a",
+    Status.EJ_PABORJAD: "#8a96a3",
+    Status.OKAND: "#b8c0c8",
+}
 
 
 @dataclass
@@ -142,8 +148,10 @@ def hjul_svg(planeringsar: Planeringsar, rader: list[Fasrad], idag: dt.date) -> 
     bagar = [_Bage(rad=r, nr=i + 1) for i, r in enumerate(rader)]
     spar_slut: list[dt.date] = []
     for b in bagar:
-        b.vinklar = (_vinkel(max(b.rad.fas.start, dt.date(ar, 1, 1)), ar),
-                     _vinkel(min(b.rad.fas.slut, dt.date(ar, 12, 31)) + dt.timedelta(days=1), ar))
+        b.vinklar = (
+            _vinkel(max(b.rad.fas.start, dt.date(ar, 1, 1)), ar),
+            _vinkel(min(b.rad.fas.slut, dt.date(ar, 12, 31)) + dt.timedelta(days=1), ar),
+        )
         for i, slut in enumerate(spar_slut):
             if b.rad.fas.start > slut:
                 b.spar, spar_slut[i] = i, b.rad.fas.slut
@@ -160,10 +168,14 @@ def hjul_svg(planeringsar: Planeringsar, rader: list[Fasrad], idag: dt.date) -> 
         v = _vinkel(dt.date(ar, m + 1, 1), ar)
         x1, y1 = _punkt(cx, cy, yttre - 28, v)
         x2, y2 = _punkt(cx, cy, yttre, v)
-        delar.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#b8c0c8"/>')
+        delar.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#b8c0c8"/>'
+        )
         tx, ty = _punkt(cx, cy, yttre - 14, v + 15)
-        delar.append(f'<text x="{tx:.1f}" y="{ty:.1f}" class="hjul-manad" text-anchor="middle" '
-                     f'dominant-baseline="middle">{MANADER[m]}</text>')
+        delar.append(
+            f'<text x="{tx:.1f}" y="{ty:.1f}" class="hjul-manad" text-anchor="middle" '
+            f'dominant-baseline="middle">{MANADER[m]}</text>'
+        )
     sparbredd = 16
     for b in bagar:
         r = yttre - 42 - b.spar * (sparbredd + 6)
@@ -173,31 +185,47 @@ def hjul_svg(planeringsar: Planeringsar, rader: list[Fasrad], idag: dt.date) -> 
         x2, y2 = _punkt(cx, cy, r, v2 - 0.8)
         stor = 1 if v2 - v1 > 180 else 0
         farg = STATUSFARG[Status(b.rad.status.status)]
-        klass = "hjul-bage" + (" hjul-aktuell" if b.rad.aktuell else "") + (" hjul-forsenad" if b.rad.forsenad else "")
+        klass = (
+            "hjul-bage"
+            + (" hjul-aktuell" if b.rad.aktuell else "")
+            + (" hjul-forsenad" if b.rad.forsenad else "")
+        )
         streck = ' stroke-dasharray="10 4"' if b.rad.status.status == Status.EJ_PABORJAD else ""
         bage = f"M {x1:.1f} {y1:.1f} A {r} {r} 0 {stor} 1 {x2:.1f} {y2:.1f}"
-        delar.append(f'<a href="{escape(b.rad.status.lank or "#fas-" + str(b.rad.fas.pk))}" tabindex="-1">')
+        delar.append(
+            f'<a href="{escape(b.rad.status.lank or "#fas-" + str(b.rad.fas.pk))}" tabindex="-1">'
+        )
         if b.rad.aktuell:
             # The current phase is outlined in black, not only told by colour.
-            delar.append(f'<path d="{bage}" stroke="#1b1b1b" stroke-width="{sparbredd + 6}" fill="none"/>'
-                         f'<path d="{bage}" stroke="#ffffff" stroke-width="{sparbredd + 2}" fill="none"/>')
+            delar.append(
+                f'<path d="{bage}" stroke="#1b1b1b" stroke-width="{sparbredd + 6}" fill="none"/>'
+                f'<path d="{bage}" stroke="#ffffff" stroke-width="{sparbredd + 2}" fill="none"/>'
+            )
         delar.append(
             f'<path d="{bage}" class="{klass}" stroke="{farg}" stroke-width="{sparbredd}" fill="none"{streck}>'
-            f'<title>{b.nr}. {escape(b.rad.fas.namn)}: {escape(b.rad.statustext)}</title></path>'
+            f"<title>{b.nr}. {escape(b.rad.fas.namn)}: {escape(b.rad.statustext)}</title></path>"
         )
         mx, my = _punkt(cx, cy, r, (v1 + v2) / 2)
         ring = 'stroke="#a4000f" stroke-width="2.5"' if b.rad.forsenad else f'stroke="{farg}"'
-        delar.append(f'<circle cx="{mx:.1f}" cy="{my:.1f}" r="8.5" fill="#ffffff" {ring}/>'
-                     f'<text x="{mx:.1f}" y="{my:.1f}" class="hjul-nr" text-anchor="middle" '
-                     f'dominant-baseline="central">{b.nr}</text></a>')
+        delar.append(
+            f'<circle cx="{mx:.1f}" cy="{my:.1f}" r="8.5" fill="#ffffff" {ring}/>'
+            f'<text x="{mx:.1f}" y="{my:.1f}" class="hjul-nr" text-anchor="middle" '
+            f'dominant-baseline="central">{b.nr}</text></a>'
+        )
     if idag.year == ar:
         v = _vinkel(idag, ar)
         x0, y0 = _punkt(cx, cy, 58, v)
         x, y = _punkt(cx, cy, yttre, v)
-        delar.append(f'<line x1="{x0:.1f}" y1="{y0:.1f}" x2="{x:.1f}" y2="{y:.1f}" class="hjul-idag"/>')
+        delar.append(
+            f'<line x1="{x0:.1f}" y1="{y0:.1f}" x2="{x:.1f}" y2="{y:.1f}" class="hjul-idag"/>'
+        )
         delar.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" class="hjul-idag-punkt"/>')
-    delar.append(f'<text x="{cx}" y="{cy - 8}" text-anchor="middle" class="hjul-ar">Budget {planeringsar.ar}</text>')
-    delar.append(f'<text x="{cx}" y="{cy + 14}" text-anchor="middle" class="hjul-under">förbereds {ar}</text>')
+    delar.append(
+        f'<text x="{cx}" y="{cy - 8}" text-anchor="middle" class="hjul-ar">Budget {planeringsar.ar}</text>'
+    )
+    delar.append(
+        f'<text x="{cx}" y="{cy + 14}" text-anchor="middle" class="hjul-under">förbereds {ar}</text>'
+    )
     delar.append("</svg>")
     return mark_safe("".join(delar))  # noqa: S308 - every text part is escaped above
 
@@ -211,8 +239,18 @@ def _fullmaktige(planeringsar: Planeringsar) -> Fasstatus:
     lank = reverse("natverken:budgetbeslut", args=[planeringsar.ar])
     if planeringsar.budgetbeslut_id:
         b = planeringsar.budgetbeslut
-        return Fasstatus(Status.KLAR, f"Budgeten beslutad {b.datum:%Y-%m-%d} {b.paragraf}.", lank, "Budgetbeslutet")
-    return Fasstatus(Status.EJ_PABORJAD, "Fullmäktige har inte beslutat budgeten.", lank, "Registrera budgetbeslutet")
+        return Fasstatus(
+            Status.KLAR,
+            f"Budgeten beslutad {b.datum:%Y-%m-%d} {b.paragraf}.",
+            lank,
+            "Budgetbeslutet",
+        )
+    return Fasstatus(
+        Status.EJ_PABORJAD,
+        "Fullmäktige har inte beslutat budgeten.",
+        lank,
+        "Registrera budgetbeslutet",
+    )
 
 
 def _budget_att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgift]:
@@ -220,12 +258,21 @@ def _budget_att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> li
 
     from natverken.models import Organ
 
-    if planeringsar.budgetbeslut_id or not user.ledamotskap.filter(organ__typ=Organ.Typ.FULLMAKTIGE).exists():
+    if (
+        planeringsar.budgetbeslut_id
+        or not user.ledamotskap.filter(organ__typ=Organ.Typ.FULLMAKTIGE).exists()
+    ):
         return []
     fas = planeringsar.faser.filter(nyckel="fullmaktige").first()
-    return [Uppgift(f"Registrera fullmäktiges budgetbeslut för {planeringsar.ar}",
-                    reverse("natverken:budgetbeslut", args=[planeringsar.ar]),
-                    fas.slut if fas else None, "När fullmäktige har beslutat budgeten.", "fullmaktige")]
+    return [
+        Uppgift(
+            f"Registrera fullmäktiges budgetbeslut för {planeringsar.ar}",
+            reverse("natverken:budgetbeslut", args=[planeringsar.ar]),
+            fas.slut if fas else None,
+            "När fullmäktige har beslutat budgeten.",
+            "fullmaktige",
+        )
+    ]
 
 
 def registrera_karnan() -> None:

@@ -226,11 +226,17 @@ def beslut(organ: Organ, datum: dt.date, paragraf: str, rubrik: str, text: str =
 def bygg_budgetbeslut() -> None:
     """Fullmäktige decided the budgets for 2025 and 2026; 2027's is being decided now."""
     fullmaktige = Organ.objects.get(typ=Organ.Typ.FULLMAKTIGE)
-    for ar, datum, paragraf in ((2025, dt.date(2024, 11, 26), "§ 112"), (2026, dt.date(2025, 11, 25), "§ 118")):
+    for ar, datum, paragraf in (
+        (2025, dt.date(2024, 11, 26), "§ 112"),
+        (2026, dt.date(2025, 11, 25), "§ 118"),
+    ):
         planeringsar = Planeringsar.objects.get(ar=ar)
         if planeringsar.budgetbeslut_id is None:
             planeringsar.budgetbeslut = beslut(
-                fullmaktige, datum, paragraf, f"Verksamhetsplan och budget {ar}",
+                fullmaktige,
+                datum,
+                paragraf,
+                f"Verksamhetsplan och budget {ar}",
                 "Fullmäktige fastställer verksamhetsplan och budget, med hälso- och sjukvårdens "
                 "ram enligt nämndens prioriteringar.",
             )

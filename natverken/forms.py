@@ -48,7 +48,9 @@ class BudgetbeslutForm(forms.Form):
     datum = forms.DateField(label="Beslutsdatum", widget=forms.DateInput(attrs={"type": "date"}))
     paragraf = forms.CharField(label="Protokollsparagraf", max_length=20, help_text="t.ex. § 112")
     text = forms.CharField(
-        label="Beslutstext", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Beslutstext",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Kort: vad fullmäktige beslutade (ram, verksamhetsplan).",
     )
 

@@ -22,7 +22,9 @@ def ics(user: Any, *, idag: dt.date, hela_aret: bool = False) -> bytes:
     kal.add("prodid", PRODID)
     kal.add("version", "2.0")
     kal.add("calscale", "GREGORIAN")
-    kal.add("x-wr-calname", "Behovsstyrning – årshjulet" if hela_aret else "Behovsstyrning – mina datum")
+    kal.add(
+        "x-wr-calname", "Behovsstyrning – årshjulet" if hela_aret else "Behovsstyrning – mina datum"
+    )
     kal.add("x-wr-timezone", settings.TIME_ZONE)
     mina_roller = roller(user)
     ar = list(Planeringsar.objects.filter(ar__gte=idag.year, ar__lte=idag.year + 2))

@@ -55,7 +55,13 @@ def las_in_omraden(
 
 @transaction.atomic
 def registrera_budgetbeslut(
-    *, planeringsar, anvandare, organ, datum, paragraf: str, text: str = ""  # noqa: ANN001
+    *,
+    planeringsar,
+    anvandare,
+    organ,
+    datum,
+    paragraf: str,
+    text: str = "",  # noqa: ANN001
 ):  # noqa: ANN201
     """Record fullmäktige's budget decision for a planning year. Decided once: a year that
     already has one keeps it (a change would be a new decision by the council)."""
@@ -67,8 +73,12 @@ def registrera_budgetbeslut(
     if planeringsar.budgetbeslut_id:
         raise ValidationError("Budgeten för året är redan beslutad.")
     beslut = Beslut.objects.create(
-        organ=organ, datum=datum, paragraf=paragraf.strip(),
-        rubrik=f"Verksamhetsplan och budget {planeringsar.ar}", text=text, registrerat_av=anvandare,
+        organ=organ,
+        datum=datum,
+        paragraf=paragraf.strip(),
+        rubrik=f"Verksamhetsplan och budget {planeringsar.ar}",
+        text=text,
+        registrerat_av=anvandare,
     )
     planeringsar.budgetbeslut = beslut
     planeringsar.save()

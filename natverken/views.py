@@ -36,13 +36,22 @@ def start(request: HttpRequest) -> HttpResponse:
     uppgifter = arshjul.att_gora(request.user, planeringsar, idag) if planeringsar else []
     aktuella = [r for r in rader if r.aktuell]
     nasta = next((r for r in rader if r.fas.start > idag), None)
-    return render(request, "natverken/start.html", {
-        "planeringsar": planeringsar, "alla_ar": alla_ar, "idag": idag, "rader": rader,
-        "aktuella": aktuella, "nasta": nasta, "uppgifter": uppgifter,
-        "hjul": arshjul.hjul_svg(planeringsar, rader, idag) if planeringsar else "",
-        "ar_skeden": [(p, p.skede(idag)) for p in sorted(alla_ar, key=lambda p: p.ar)],
-        "kan_andra_faser": har_roll(request.user, Roll.TJANSTEPERSON),
-    })
+    return render(
+        request,
+        "natverken/start.html",
+        {
+            "planeringsar": planeringsar,
+            "alla_ar": alla_ar,
+            "idag": idag,
+            "rader": rader,
+            "aktuella": aktuella,
+            "nasta": nasta,
+            "uppgifter": uppgifter,
+            "hjul": arshjul.hjul_svg(planeringsar, rader, idag) if planeringsar else "",
+            "ar_skeden": [(p, p.skede(idag)) for p in sorted(alla_ar, key=lambda p: p.ar)],
+            "kan_andra_faser": har_roll(request.user, Roll.TJANSTEPERSON),
+        },
+    )
 
 
 @require_GET
@@ -50,11 +59,18 @@ def arshjulet(request: HttpRequest) -> HttpResponse:
     planeringsar, alla_ar = valt_planeringsar(request)
     idag = _idag(request)
     rader = arshjul.fasrader(planeringsar, idag) if planeringsar else []
-    return render(request, "natverken/arshjul.html", {
-        "planeringsar": planeringsar, "alla_ar": alla_ar, "idag": idag, "rader": rader,
-        "hjul": arshjul.hjul_svg(planeringsar, rader, idag) if planeringsar else "",
-        "kan_andra_faser": har_roll(request.user, Roll.TJANSTEPERSON),
-    })
+    return render(
+        request,
+        "natverken/arshjul.html",
+        {
+            "planeringsar": planeringsar,
+            "alla_ar": alla_ar,
+            "idag": idag,
+            "rader": rader,
+            "hjul": arshjul.hjul_svg(planeringsar, rader, idag) if planeringsar else "",
+            "kan_andra_faser": har_roll(request.user, Roll.TJANSTEPERSON),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -62,17 +78,25 @@ def arshjulet(request: HttpRequest) -> HttpResponse:
 def budgetbeslut(request: HttpRequest, ar: int) -> HttpResponse:
     """A member of fullmäktige records the council's budget decision for a planning year."""
     planeringsar = get_object_or_404(Planeringsar, ar=ar)
-    organ = Organ.objects.filter(typ=Organ.Typ.FULLMAKTIGE, ledamoter__anvandare=request.user).distinct()
+    organ = Organ.objects.filter(
+        typ=Organ.Typ.FULLMAKTIGE, ledamoter__anvandare=request.user
+    ).distinct()
     if not organ.exists():
         raise PermissionDenied("Bara ledamöter i fullmäktige kan registrera budgetbeslutet.")
     if planeringsar.budgetbeslut_id:
-        return render(request, "natverken/budgetbeslut.html", {"planeringsar": planeringsar, "form": None})
+        return render(
+            request, "natverken/budgetbeslut.html", {"planeringsar": planeringsar, "form": None}
+        )
     form = BudgetbeslutForm(request.POST or None, organ_qs=organ, ar=ar)
     if request.method == "POST" and form.is_valid():
-        services.registrera_budgetbeslut(planeringsar=planeringsar, anvandare=request.user, **form.cleaned_data)
+        services.registrera_budgetbeslut(
+            planeringsar=planeringsar, anvandare=request.user, **form.cleaned_data
+        )
         messages.success(request, f"Fullmäktiges budgetbeslut för {ar} är registrerat.")
         return redirect(f"{reverse('natverken:arshjul')}?ar={ar}")
-    return render(request, "natverken/budgetbeslut.html", {"planeringsar": planeringsar, "form": form})
+    return render(
+        request, "natverken/budgetbeslut.html", {"planeringsar": planeringsar, "form": form}
+    )
 
 
 @require_GET
@@ -99,7 +123,9 @@ def kalender_aterkalla(request: HttpRequest) -> HttpResponse:
 @require_GET
 def kalender_flode(request: HttpRequest, nyckel: str) -> HttpResponse:
     """The personal feed Outlook subscribes to; the secret in the URL is the login."""
-    kalendernyckel = get_object_or_404(Kalendernyckel.objects.select_related("anvandare"), nyckel=nyckel)
+    kalendernyckel = get_object_or_404(
+        Kalendernyckel.objects.select_related("anvandare"), nyckel=nyckel
+    )
     user = kalendernyckel.anvandare
     if not user.is_active:
         raise Http404("Kalendern finns inte.")

@@ -13,7 +13,12 @@ from natverken.models import Fas, Planeringsar, Roll
 from natverken.roller import har_roll
 from uppdrag.models import Uppdrag
 
-EFTER_DIALOG = [Uppdrag.Status.FOR_BESLUT, Uppdrag.Status.BESLUTAD, Uppdrag.Status.PAGAR, Uppdrag.Status.AVSLUTAD]
+EFTER_DIALOG = [
+    Uppdrag.Status.FOR_BESLUT,
+    Uppdrag.Status.BESLUTAD,
+    Uppdrag.Status.PAGAR,
+    Uppdrag.Status.AVSLUTAD,
+]
 BESLUTADE = [Uppdrag.Status.BESLUTAD, Uppdrag.Status.PAGAR, Uppdrag.Status.AVSLUTAD]
 
 
@@ -29,13 +34,19 @@ def _status(klara: int, antal: int, vad: str, planeringsar: Planeringsar) -> Fas
     lank = f"{reverse('uppdrag:index')}?ar={planeringsar.ar}"
     if antal == 0:
         return Fasstatus(Status.EJ_PABORJAD, "Inga uppdrag formulerade ännu.", lank, "Uppdrag")
-    return Fasstatus(Status.KLAR if klara == antal else Status.PAGAR,
-                     f"{klara} av {antal} uppdrag {vad}.", lank, "Uppdrag")
+    return Fasstatus(
+        Status.KLAR if klara == antal else Status.PAGAR,
+        f"{klara} av {antal} uppdrag {vad}.",
+        lank,
+        "Uppdrag",
+    )
 
 
 def dialog_konsekvenser(planeringsar: Planeringsar) -> Fasstatus:
     r = _rakna(planeringsar)
-    return _status(r["efter_dialog"], r["antal"], "har gått igenom dialogen med utförarna", planeringsar)
+    return _status(
+        r["efter_dialog"], r["antal"], "har gått igenom dialogen med utförarna", planeringsar
+    )
 
 
 def verksamhetsplan(planeringsar: Planeringsar) -> Fasstatus:
@@ -45,21 +56,45 @@ def verksamhetsplan(planeringsar: Planeringsar) -> Fasstatus:
 
 def att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgift]:
     uppgifter = []
-    senast = Fas.objects.filter(planeringsar=planeringsar, nyckel="verksamhetsplan").values_list(
-        "slut", flat=True).first()
+    senast = (
+        Fas.objects.filter(planeringsar=planeringsar, nyckel="verksamhetsplan")
+        .values_list("slut", flat=True)
+        .first()
+    )
     synliga = Uppdrag.objects.for_anvandare(user).filter(planeringsar=planeringsar)
     if har_roll(user, Roll.FORTROENDEVALD):
         for u in synliga.filter(status=Uppdrag.Status.FOR_BESLUT):
-            uppgifter.append(Uppgift(f"Besluta uppdraget ”{u.titel}”", f"{reverse('uppdrag:index')}?ar={planeringsar.ar}",
-                                     senast, "Uppdraget är klart för beslut.", "verksamhetsplan"))
+            uppgifter.append(
+                Uppgift(
+                    f"Besluta uppdraget ”{u.titel}”",
+                    f"{reverse('uppdrag:index')}?ar={planeringsar.ar}",
+                    senast,
+                    "Uppdraget är klart för beslut.",
+                    "verksamhetsplan",
+                )
+            )
     if har_roll(user, Roll.TJANSTEPERSON):
         for u in synliga.filter(status__in=[Uppdrag.Status.UTKAST, Uppdrag.Status.DIALOG]):
-            uppgifter.append(Uppgift(f"Formulera klart uppdraget ”{u.titel}”", f"{reverse('uppdrag:index')}?ar={planeringsar.ar}",
-                                     senast, f"Status: {u.get_status_display().lower()}.", "verksamhetsplan"))
+            uppgifter.append(
+                Uppgift(
+                    f"Formulera klart uppdraget ”{u.titel}”",
+                    f"{reverse('uppdrag:index')}?ar={planeringsar.ar}",
+                    senast,
+                    f"Status: {u.get_status_display().lower()}.",
+                    "verksamhetsplan",
+                )
+            )
     elif har_roll(user, Roll.UTFORARE):
         for u in synliga.filter(status=Uppdrag.Status.DIALOG):
-            uppgifter.append(Uppgift(f"Lämna synpunkter på utkastet ”{u.titel}”", f"{reverse('uppdrag:index')}?ar={planeringsar.ar}",
-                                     senast, "Uppdraget är i dialog med er.", "dialog_konsekvenser"))
+            uppgifter.append(
+                Uppgift(
+                    f"Lämna synpunkter på utkastet ”{u.titel}”",
+                    f"{reverse('uppdrag:index')}?ar={planeringsar.ar}",
+                    senast,
+                    "Uppdraget är i dialog med er.",
+                    "dialog_konsekvenser",
+                )
+            )
     return uppgifter
 
 

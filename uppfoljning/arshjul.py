@@ -20,11 +20,22 @@ def arsuppfoljning(planeringsar: Planeringsar) -> Fasstatus:
     lank = f"{reverse('uppfoljning:index')}?ar={uppfoljt}"
     a = Arsuppfoljning.objects.filter(planeringsar__ar=uppfoljt).select_related("beslut").first()
     if a is None:
-        return Fasstatus(Status.EJ_PABORJAD, f"Årsuppföljningen av {uppfoljt} är inte påbörjad.", lank, "Uppföljning")
+        return Fasstatus(
+            Status.EJ_PABORJAD,
+            f"Årsuppföljningen av {uppfoljt} är inte påbörjad.",
+            lank,
+            "Uppföljning",
+        )
     if a.status == Arsuppfoljning.Status.GODKAND:
-        return Fasstatus(Status.KLAR, f"Årsuppföljningen av {uppfoljt} är godkänd ({a.beslut.paragraf}).",
-                         lank, "Uppföljning")
-    return Fasstatus(Status.PAGAR, f"Årsuppföljningen av {uppfoljt} sammanställs.", lank, "Uppföljning")
+        return Fasstatus(
+            Status.KLAR,
+            f"Årsuppföljningen av {uppfoljt} är godkänd ({a.beslut.paragraf}).",
+            lank,
+            "Uppföljning",
+        )
+    return Fasstatus(
+        Status.PAGAR, f"Årsuppföljningen av {uppfoljt} sammanställs.", lank, "Uppföljning"
+    )
 
 
 def att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgift]:
@@ -34,19 +45,37 @@ def att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgi
     lank = reverse("uppfoljning:index")
     if har_roll(user, Roll.UTFORARE) and not har_roll(user, Roll.TJANSTEPERSON):
         for r in Aterrapport.objects.filter(
-            uppdrag__in=synliga, rapportstatus__in=[Aterrapport.Rapportstatus.VANTAR, Aterrapport.Rapportstatus.ATERSAND]
+            uppdrag__in=synliga,
+            rapportstatus__in=[
+                Aterrapport.Rapportstatus.VANTAR,
+                Aterrapport.Rapportstatus.ATERSAND,
+            ],
         ).select_related("uppdrag__planeringsar"):
-            text = "Återsänd – komplettera" if r.rapportstatus == Aterrapport.Rapportstatus.ATERSAND else "Lämna återrapport"
-            uppgifter.append(Uppgift(f"{text}: {r.uppdrag.titel}, {r.period}",
-                                     f"{lank}?ar={r.uppdrag.planeringsar.ar}", r.senast,
-                                     "Försenad." if r.senast < idag else ""))
+            text = (
+                "Återsänd – komplettera"
+                if r.rapportstatus == Aterrapport.Rapportstatus.ATERSAND
+                else "Lämna återrapport"
+            )
+            uppgifter.append(
+                Uppgift(
+                    f"{text}: {r.uppdrag.titel}, {r.period}",
+                    f"{lank}?ar={r.uppdrag.planeringsar.ar}",
+                    r.senast,
+                    "Försenad." if r.senast < idag else "",
+                )
+            )
     if har_roll(user, Roll.TJANSTEPERSON):
         for r in Aterrapport.objects.filter(
             uppdrag__in=synliga, rapportstatus=Aterrapport.Rapportstatus.INLAMNAD
         ).select_related("uppdrag__planeringsar"):
-            uppgifter.append(Uppgift(f"Granska återrapporten: {r.uppdrag.titel}, {r.period}",
-                                     f"{lank}?ar={r.uppdrag.planeringsar.ar}", r.senast + dt.timedelta(days=14),
-                                     "Inlämnad, väntar på granskning."))
+            uppgifter.append(
+                Uppgift(
+                    f"Granska återrapporten: {r.uppdrag.titel}, {r.period}",
+                    f"{lank}?ar={r.uppdrag.planeringsar.ar}",
+                    r.senast + dt.timedelta(days=14),
+                    "Inlämnad, väntar på granskning.",
+                )
+            )
     return uppgifter
 
 

@@ -27,9 +27,13 @@ def filnamn(*delar: object) -> str:
 def rendera(mall: str, sammanhang: dict[str, Any]) -> bytes:
     from weasyprint import CSS, HTML
 
-    html = render_to_string(mall, {"region": regionnamn(), "skapad": timezone.localtime(), **sammanhang})
+    html = render_to_string(
+        mall, {"region": regionnamn(), "skapad": timezone.localtime(), **sammanhang}
+    )
     stil = CSS(filename=finders.find("css/rapport.css"))
-    return HTML(string=html, base_url=str(finders.find("css/rapport.css"))).write_pdf(stylesheets=[stil])
+    return HTML(string=html, base_url=str(finders.find("css/rapport.css"))).write_pdf(
+        stylesheets=[stil]
+    )
 
 
 def pdf_svar(pdf: bytes, namn: str) -> HttpResponse:

@@ -22,12 +22,21 @@ def dalarna():
 
 @pytest.fixture
 def indikator(dalarna):
-    ind = Indikator.objects.create(kod="T-ROK", namn="Daglig rökning", enhet="%", polaritet="lagre_battre")
+    ind = Indikator.objects.create(
+        kod="T-ROK", namn="Daglig rökning", enhet="%", polaritet="lagre_battre"
+    )
     riket = Omrade.objects.get(typ="riket")
     for ar, varde, riksvarde in ((2023, 10.0, 9.0), (2024, 9.5, 8.9), (2025, None, 8.7)):
         for omrade, v in ((dalarna, varde), (riket, riksvarde)):
-            Matvarde.objects.create(indikator=ind, omrade=omrade, period_start=dt.date(ar, 1, 1),
-                                    period_slut=dt.date(ar, 12, 31), period=str(ar), kon="T", varde=v)
+            Matvarde.objects.create(
+                indikator=ind,
+                omrade=omrade,
+                period_start=dt.date(ar, 1, 1),
+                period_slut=dt.date(ar, 12, 31),
+                period=str(ar),
+                kon="T",
+                varde=v,
+            )
     return ind
 
 
@@ -54,16 +63,26 @@ def test_tjansteperson_skapar_analys(klient_tjp):
 
 
 def test_andra_analysen_for_samma_grupp_och_ar_ger_fel(klient_tjp, analys):
-    svar = klient_tjp.post("/behov/analyser/ny/", {"ar": "2027", "behovsgrupp": analys.behovsgrupp_id}, follow=True)
+    svar = klient_tjp.post(
+        "/behov/analyser/ny/", {"ar": "2027", "behovsgrupp": analys.behovsgrupp_id}, follow=True
+    )
     assert "finns redan en behovsanalys" in svar.content.decode()
     assert Behovsanalys.objects.count() == 1
 
 
 def test_gap_far_aktuellt_varde_fran_senaste_data(klient_tjp, analys, indikator, dalarna):
-    svar = klient_tjp.post(f"/behov/analyser/{analys.pk}/gap/ny/", {
-        "indikator": indikator.pk, "omrade": dalarna.pk, "kon": "T", "foreslaget_mal": "8,0",
-        "foreslaget_malar": "2030", "ar_vardbehov": "true", "vardbehov_motivering": "Rökavvänjning",
-    })
+    svar = klient_tjp.post(
+        f"/behov/analyser/{analys.pk}/gap/ny/",
+        {
+            "indikator": indikator.pk,
+            "omrade": dalarna.pk,
+            "kon": "T",
+            "foreslaget_mal": "8,0",
+            "foreslaget_malar": "2030",
+            "ar_vardbehov": "true",
+            "vardbehov_motivering": "Rökavvänjning",
+        },
+    )
     assert svar.status_code == 302
     gap = Halsogap.objects.get()
     # 2025 is missing in the data, so the latest value is 2024's, never a 0.
@@ -73,29 +92,52 @@ def test_gap_far_aktuellt_varde_fran_senaste_data(klient_tjp, analys, indikator,
 
 
 def test_ogiltigt_gap_behaller_inmatningen_och_sparar_inget(klient_tjp, analys, indikator, dalarna):
-    svar = klient_tjp.post(f"/behov/analyser/{analys.pk}/gap/ny/", {
-        "indikator": indikator.pk, "omrade": dalarna.pk, "kon": "T", "foreslaget_mal": "åtta",
-        "vardbehov_motivering": "Min text här",
-    })
+    svar = klient_tjp.post(
+        f"/behov/analyser/{analys.pk}/gap/ny/",
+        {
+            "indikator": indikator.pk,
+            "omrade": dalarna.pk,
+            "kon": "T",
+            "foreslaget_mal": "åtta",
+            "vardbehov_motivering": "Min text här",
+        },
+    )
     html = svar.content.decode()
     assert svar.status_code == 200
     assert "Min text här" in html and "Fyll i ett tal" in html
     assert not Halsogap.objects.exists()
 
 
-def test_forvaldtroende_registrerar_organets_beslut(klient_fv, fortroendevald, analys, indikator, dalarna,
-                                                   hsn_med_fortroendevald):
-    gap = Halsogap.objects.create(analys=analys, indikator=indikator, omrade=dalarna, aktuellt_varde=9.5,
-                                  foreslaget_mal=8.0, foreslaget_malar=2030)
-    svar = klient_fv.post(f"/behov/gap/{gap.pk}/beslut/", {
-        "beslutat_mal": "7,5", "beslutat_malar": "2030", "organ": hsn_med_fortroendevald.pk,
-        "datum": "2026-04-21", "paragraf": "§ 44",
-    })
+def test_forvaldtroende_registrerar_organets_beslut(
+    klient_fv, fortroendevald, analys, indikator, dalarna, hsn_med_fortroendevald
+):
+    gap = Halsogap.objects.create(
+        analys=analys,
+        indikator=indikator,
+        omrade=dalarna,
+        aktuellt_varde=9.5,
+        foreslaget_mal=8.0,
+        foreslaget_malar=2030,
+    )
+    svar = klient_fv.post(
+        f"/behov/gap/{gap.pk}/beslut/",
+        {
+            "beslutat_mal": "7,5",
+            "beslutat_malar": "2030",
+            "organ": hsn_med_fortroendevald.pk,
+            "datum": "2026-04-21",
+            "paragraf": "§ 44",
+        },
+    )
     assert svar.status_code == 302
     gap.refresh_from_db()
     assert (gap.beslutat_mal, gap.foreslaget_mal) == (7.5, 8.0)  # proposed and decided kept apart
     beslut = gap.malbeslut
-    assert (beslut.organ, beslut.paragraf, beslut.registrerat_av) == (hsn_med_fortroendevald, "§ 44", fortroendevald)
+    assert (beslut.organ, beslut.paragraf, beslut.registrerat_av) == (
+        hsn_med_fortroendevald,
+        "§ 44",
+        fortroendevald,
+    )
     assert gap.history.latest().history_user == fortroendevald
 
 
@@ -111,7 +153,9 @@ def test_tjansteperson_kan_inte_registrera_beslut(klient_tjp, analys, indikator,
 
 
 def test_forvaldtroende_kan_inte_andra_analysen(klient_fv, analys):
-    svar = klient_fv.post(f"/behov/analyser/{analys.pk}/spara/", {"halsolage": "x", "slutsats": "y", "version": 1})
+    svar = klient_fv.post(
+        f"/behov/analyser/{analys.pk}/spara/", {"halsolage": "x", "slutsats": "y", "version": 1}
+    )
     assert svar.status_code == 403
     analys.refresh_from_db()
     assert analys.halsolage == ""
@@ -147,18 +191,31 @@ def _fyll_analys(analys, indikator, dalarna):
     analys.halsolage = "Hög andel rökare."
     analys.slutsats = "Gå vidare."
     analys.save()
-    Halsogap.objects.create(analys=analys, indikator=indikator, omrade=dalarna, aktuellt_varde=9.5,
-                            foreslaget_mal=8.0, foreslaget_malar=2030, ar_vardbehov=True)
-    Datakalla.objects.create(analys=analys, slag="sjalvskattning", beskrivning="Enkät", brister="Bortfall")
+    Halsogap.objects.create(
+        analys=analys,
+        indikator=indikator,
+        omrade=dalarna,
+        aktuellt_varde=9.5,
+        foreslaget_mal=8.0,
+        foreslaget_malar=2030,
+        ar_vardbehov=True,
+    )
+    Datakalla.objects.create(
+        analys=analys, slag="sjalvskattning", beskrivning="Enkät", brister="Bortfall"
+    )
 
 
-def test_klar_analys_ar_last_tills_den_oppnas_med_skal(klient_tjp, tjansteperson, analys, indikator, dalarna):
+def test_klar_analys_ar_last_tills_den_oppnas_med_skal(
+    klient_tjp, tjansteperson, analys, indikator, dalarna
+):
     _fyll_analys(analys, indikator, dalarna)
     klient_tjp.post(f"/behov/analyser/{analys.pk}/klar/")
     analys.refresh_from_db()
     assert analys.status == "klar"
-    svar = klient_tjp.post(f"/behov/analyser/{analys.pk}/spara/",
-                           {"halsolage": "Ändrat", "slutsats": "x", "version": analys.version})
+    svar = klient_tjp.post(
+        f"/behov/analyser/{analys.pk}/spara/",
+        {"halsolage": "Ändrat", "slutsats": "x", "version": analys.version},
+    )
     assert svar.status_code == 403
     assert klient_tjp.post(f"/behov/analyser/{analys.pk}/oppna/", {"skal": ""}).status_code == 200
     analys.refresh_from_db()
@@ -167,7 +224,9 @@ def test_klar_analys_ar_last_tills_den_oppnas_med_skal(klient_tjp, tjansteperson
     analys.refresh_from_db()
     assert analys.status == "utkast" and analys.ateroppning_skal == "Nya siffror från SCB"
     senaste = analys.history.latest()
-    assert senaste.history_user == tjansteperson and senaste.ateroppning_skal == "Nya siffror från SCB"
+    assert (
+        senaste.history_user == tjansteperson and senaste.ateroppning_skal == "Nya siffror från SCB"
+    )
 
 
 def test_tva_tjanstepersoner_skriver_over_inte_varandra(tjansteperson, analys):
@@ -176,10 +235,17 @@ def test_tva_tjanstepersoner_skriver_over_inte_varandra(tjansteperson, analys):
     a.force_login(tjansteperson)
     b.force_login(andra)
     version = analys.version
-    assert a.post(f"/behov/analyser/{analys.pk}/spara/",
-                  {"halsolage": "Annas text", "slutsats": "", "version": version}).status_code == 302
-    svar = b.post(f"/behov/analyser/{analys.pk}/spara/",
-                  {"halsolage": "Johans text", "slutsats": "", "version": version})
+    assert (
+        a.post(
+            f"/behov/analyser/{analys.pk}/spara/",
+            {"halsolage": "Annas text", "slutsats": "", "version": version},
+        ).status_code
+        == 302
+    )
+    svar = b.post(
+        f"/behov/analyser/{analys.pk}/spara/",
+        {"halsolage": "Johans text", "slutsats": "", "version": version},
+    )
     html = svar.content.decode()
     assert "Någon annan har sparat ändringar" in html
     assert "Johans text" in html  # kept in the form
@@ -188,12 +254,21 @@ def test_tva_tjanstepersoner_skriver_over_inte_varandra(tjansteperson, analys):
 
 
 def test_datakalla_och_dialog_laggs_till(klient_tjp, analys):
-    klient_tjp.post(f"/behov/analyser/{analys.pk}/datakallor/ny/",
-                    {"slag": "registerdata", "beskrivning": "Patientregistret", "brister": "Bara vårdade"})
-    klient_tjp.post(f"/behov/analyser/{analys.pk}/dialoger/ny/", {
-        "datum": "2026-04-10", "med_vilka": "Brukarråd", "metod": "Fokusgrupp", "antal_deltagare": "9",
-        "svarnadda_nadda": "true", "sammanfattning": "Vill ha fast kontakt.",
-    })
+    klient_tjp.post(
+        f"/behov/analyser/{analys.pk}/datakallor/ny/",
+        {"slag": "registerdata", "beskrivning": "Patientregistret", "brister": "Bara vårdade"},
+    )
+    klient_tjp.post(
+        f"/behov/analyser/{analys.pk}/dialoger/ny/",
+        {
+            "datum": "2026-04-10",
+            "med_vilka": "Brukarråd",
+            "metod": "Fokusgrupp",
+            "antal_deltagare": "9",
+            "svarnadda_nadda": "true",
+            "sammanfattning": "Vill ha fast kontakt.",
+        },
+    )
     assert Datakalla.objects.get().brister == "Bara vårdade"
     assert Dialog.objects.get().svarnadda_nadda is True
     svar = klient_tjp.post(f"/behov/analyser/{analys.pk}/datakallor/ny/", {"slag": "registerdata"})

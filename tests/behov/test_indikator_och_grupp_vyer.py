@@ -11,10 +11,18 @@ pytestmark = pytest.mark.django_db
 
 
 def test_tjansteperson_skapar_indikator(klient_tjp):
-    svar = klient_tjp.post("/behov/indikatorer/ny/", {
-        "kod": "N1", "namn": "Självskattad hälsa", "enhet": "%", "decimaler": "1",
-        "polaritet": "hogre_battre", "kalla": "FHM", "kanda_brister": "Bortfall",
-    })
+    svar = klient_tjp.post(
+        "/behov/indikatorer/ny/",
+        {
+            "kod": "N1",
+            "namn": "Självskattad hälsa",
+            "enhet": "%",
+            "decimaler": "1",
+            "polaritet": "hogre_battre",
+            "kalla": "FHM",
+            "kanda_brister": "Bortfall",
+        },
+    )
     ind = Indikator.objects.get()
     assert svar["Location"] == f"/behov/indikatorer/{ind.pk}/"
     assert ind.history.latest().history_type == "+"
@@ -39,8 +47,14 @@ def test_indikatorsidan_visar_diagram_och_sager_nar_punkterna_ar_for_fa(klient_t
     ind = Indikator.objects.create(kod="A", namn="Rökning", enhet="%", polaritet="lagre_battre")
     dalarna = Omrade.objects.get(scb_kod="20")
     for ar in (2024, 2025):
-        Matvarde.objects.create(indikator=ind, omrade=dalarna, period_start=dt.date(ar, 1, 1),
-                                period_slut=dt.date(ar, 12, 31), period=str(ar), varde=10.0)
+        Matvarde.objects.create(
+            indikator=ind,
+            omrade=dalarna,
+            period_start=dt.date(ar, 1, 1),
+            period_slut=dt.date(ar, 12, 31),
+            period=str(ar),
+            varde=10.0,
+        )
     html = klient_tjp.get(f"/behov/indikatorer/{ind.pk}/").content.decode()
     assert "Rökning – Region Dalarna över tid" in html
     assert "För få mätpunkter (2)" in html
@@ -48,15 +62,33 @@ def test_indikatorsidan_visar_diagram_och_sager_nar_punkterna_ar_for_fa(klient_t
 
 
 def test_behovsgrupp_skapas_arkiveras_och_fel_alder_ger_fel(klient_tjp):
-    svar = klient_tjp.post("/behov/grupper/ny/", {"namn": "Unga", "slag": "befolkningsgrupp", "kon": "T",
-                                                  "alder_fran": "24", "alder_till": "13"})
+    svar = klient_tjp.post(
+        "/behov/grupper/ny/",
+        {
+            "namn": "Unga",
+            "slag": "befolkningsgrupp",
+            "kon": "T",
+            "alder_fran": "24",
+            "alder_till": "13",
+        },
+    )
     assert svar.status_code == 200 and "kan inte vara lägre" in svar.content.decode()
     assert not Behovsgrupp.objects.exists()
-    klient_tjp.post("/behov/grupper/ny/", {"namn": "Unga", "slag": "befolkningsgrupp", "kon": "T",
-                                           "alder_fran": "13", "alder_till": "24"})
+    klient_tjp.post(
+        "/behov/grupper/ny/",
+        {
+            "namn": "Unga",
+            "slag": "befolkningsgrupp",
+            "kon": "T",
+            "alder_fran": "13",
+            "alder_till": "24",
+        },
+    )
     grupp = Behovsgrupp.objects.get()
     klient_tjp.post(f"/behov/grupper/{grupp.pk}/arkivera/")
     grupp.refresh_from_db()
     assert grupp.arkiverad
     assert "<strong>Unga</strong>" not in klient_tjp.get("/behov/grupper/").content.decode()
-    assert "<strong>Unga</strong>" in klient_tjp.get("/behov/grupper/?arkiverade=1").content.decode()
+    assert (
+        "<strong>Unga</strong>" in klient_tjp.get("/behov/grupper/?arkiverade=1").content.decode()
+    )

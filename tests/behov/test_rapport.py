@@ -16,8 +16,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _text(pdf: bytes) -> tuple[str, int]:
-    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
-    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout
+    info = subprocess.run(
+        ["pdfinfo", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
     sidor = int(next(r for r in info.splitlines() if r.startswith("Pages:")).split()[1])
     return text.decode(), sidor
 
@@ -25,20 +29,47 @@ def _text(pdf: bytes) -> tuple[str, int]:
 @pytest.fixture
 def analys():
     dalarna = Omrade.objects.get(scb_kod="20")
-    ind = Indikator.objects.create(kod="ROK", namn="Daglig rökning", enhet="%", polaritet="lagre_battre",
-                                   kalla="Folkhälsoenkäten", kanda_brister="Låg svarsfrekvens")
-    for ar in range(2019, 2026):
-        Matvarde.objects.create(indikator=ind, omrade=dalarna, period_start=dt.date(ar, 1, 1),
-                                period_slut=dt.date(ar, 12, 31), period=str(ar), varde=12 - 0.5 * (ar - 2019),
-                                ki_lag=11 - 0.5 * (ar - 2019), ki_hog=13 - 0.5 * (ar - 2019))
-    analys = Behovsanalys.objects.create(
-        behovsgrupp=Behovsgrupp.objects.create(namn="Rökare i Dalarna"), planeringsar=factories.planeringsar(2027),
-        halsolage="Rökningen minskar långsamt.", slutsats="Gå vidare.",
+    ind = Indikator.objects.create(
+        kod="ROK",
+        namn="Daglig rökning",
+        enhet="%",
+        polaritet="lagre_battre",
+        kalla="Folkhälsoenkäten",
+        kanda_brister="Låg svarsfrekvens",
     )
-    Halsogap.objects.create(analys=analys, indikator=ind, omrade=dalarna, aktuellt_varde=9.0, aktuell_period="2025",
-                            foreslaget_mal=7.0, foreslaget_malar=2030, ar_vardbehov=True,
-                            beslutat_mal=6.5, beslutat_malar=2030, malbeslut=factories.beslut(paragraf="§ 44"))
-    Datakalla.objects.create(analys=analys, slag="sjalvskattning", beskrivning="Enkäten", brister="Bortfall bland unga")
+    for ar in range(2019, 2026):
+        Matvarde.objects.create(
+            indikator=ind,
+            omrade=dalarna,
+            period_start=dt.date(ar, 1, 1),
+            period_slut=dt.date(ar, 12, 31),
+            period=str(ar),
+            varde=12 - 0.5 * (ar - 2019),
+            ki_lag=11 - 0.5 * (ar - 2019),
+            ki_hog=13 - 0.5 * (ar - 2019),
+        )
+    analys = Behovsanalys.objects.create(
+        behovsgrupp=Behovsgrupp.objects.create(namn="Rökare i Dalarna"),
+        planeringsar=factories.planeringsar(2027),
+        halsolage="Rökningen minskar långsamt.",
+        slutsats="Gå vidare.",
+    )
+    Halsogap.objects.create(
+        analys=analys,
+        indikator=ind,
+        omrade=dalarna,
+        aktuellt_varde=9.0,
+        aktuell_period="2025",
+        foreslaget_mal=7.0,
+        foreslaget_malar=2030,
+        ar_vardbehov=True,
+        beslutat_mal=6.5,
+        beslutat_malar=2030,
+        malbeslut=factories.beslut(paragraf="§ 44"),
+    )
+    Datakalla.objects.create(
+        analys=analys, slag="sjalvskattning", beskrivning="Enkäten", brister="Bortfall bland unga"
+    )
     return analys
 
 

@@ -21,7 +21,14 @@ H, L, N = Polaritet.HOGRE_BATTRE, Polaritet.LAGRE_BATTRE, Polaritet.INGEN
         (50, (48, 52), 60, (58, 62), N, Jamforelse.LAGRE),
         (61, (59, 63), 60, (58, 62), H, Jamforelse.INGEN_SKILLNAD),  # overlapping
         (62, (60, 64), 58, (56, 60), H, Jamforelse.INGEN_SKILLNAD),  # touching counts as overlap
-        (70, (None, None), 60, (58, 62), H, Jamforelse.KAN_EJ_BEDOMAS),  # no CI: never "significant"
+        (
+            70,
+            (None, None),
+            60,
+            (58, 62),
+            H,
+            Jamforelse.KAN_EJ_BEDOMAS,
+        ),  # no CI: never "significant"
         (70, (68, 72), 60, (None, None), H, Jamforelse.KAN_EJ_BEDOMAS),
         (None, (None, None), 60, (58, 62), H, Jamforelse.KAN_EJ_BEDOMAS),
     ],
@@ -43,11 +50,18 @@ def test_jamforelse_med_konfidensintervall(varde, ki, ref, ref_ki, polaritet, va
     ],
 )
 def test_gapets_storlek_i_indikatorns_riktning(polaritet, aktuellt, mal, storlek, relativ):
-    gap = Halsogap(indikator=Indikator(polaritet=polaritet), aktuellt_varde=aktuellt, foreslaget_mal=mal)
+    gap = Halsogap(
+        indikator=Indikator(polaritet=polaritet), aktuellt_varde=aktuellt, foreslaget_mal=mal
+    )
     assert gap.storlek == (pytest.approx(storlek) if storlek is not None else None)
     assert gap.relativ_storlek == (pytest.approx(relativ) if relativ is not None else None)
 
 
 def test_beslutat_mal_gar_fore_forslaget():
-    gap = Halsogap(indikator=Indikator(polaritet=L), aktuellt_varde=20.0, foreslaget_mal=18.0, beslutat_mal=15.0)
+    gap = Halsogap(
+        indikator=Indikator(polaritet=L),
+        aktuellt_varde=20.0,
+        foreslaget_mal=18.0,
+        beslutat_mal=15.0,
+    )
     assert gap.malvarde == 15.0 and gap.storlek == pytest.approx(5.0)

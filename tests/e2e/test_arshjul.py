@@ -14,11 +14,15 @@ def test_oppna_hjulet_och_folj_en_fas_till_arbetet(page, live_server, skarmbild)
     factories.anvandare("anna", "tjansteperson", first_name="Anna")
     ar = factories.planeringsar(2027)
     Fas.skapa_standardfaser(ar)
-    Behovsanalys.objects.create(behovsgrupp=Behovsgrupp.objects.create(namn="Äldre multisjuka"), planeringsar=ar)
+    Behovsanalys.objects.create(
+        behovsgrupp=Behovsgrupp.objects.create(namn="Äldre multisjuka"), planeringsar=ar
+    )
 
     logga_in(page, live_server, "anna", factories.LOSENORD)
     expect(page.get_by_role("heading", name="Att göra nu")).to_be_visible()
-    expect(page.get_by_role("link", name="Gör klart behovsanalysen för Äldre multisjuka")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Gör klart behovsanalysen för Äldre multisjuka")
+    ).to_be_visible()
     page.get_by_role("link", name="Se alla faser och deras status").click()
     expect(page.get_by_role("heading", name="Årshjulet för budget 2027")).to_be_visible()
     expect(page.locator("svg.hjul")).to_be_visible()

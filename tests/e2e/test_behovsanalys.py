@@ -21,12 +21,24 @@ def test_behovsanalys_fran_grupp_till_klar(page, live_server, skarmbild, browser
     factories.ledamot(factories.organ(), "Erik Holm", "S", erik)
     factories.planeringsar(2027)
     dalarna = Omrade.objects.get(scb_kod="20")
-    ind = Indikator.objects.create(kod="ROK", namn="Daglig rökning", enhet="%", polaritet="lagre_battre",
-                                   kalla="Folkhälsoenkäten")
+    ind = Indikator.objects.create(
+        kod="ROK",
+        namn="Daglig rökning",
+        enhet="%",
+        polaritet="lagre_battre",
+        kalla="Folkhälsoenkäten",
+    )
     for ar in range(2018, 2026):
-        Matvarde.objects.create(indikator=ind, omrade=dalarna, period_start=dt.date(ar, 1, 1),
-                                period_slut=dt.date(ar, 12, 31), period=str(ar), varde=12 - 0.4 * (ar - 2018),
-                                ki_lag=11 - 0.4 * (ar - 2018), ki_hog=13 - 0.4 * (ar - 2018))
+        Matvarde.objects.create(
+            indikator=ind,
+            omrade=dalarna,
+            period_start=dt.date(ar, 1, 1),
+            period_slut=dt.date(ar, 12, 31),
+            period=str(ar),
+            varde=12 - 0.4 * (ar - 2018),
+            ki_lag=11 - 0.4 * (ar - 2018),
+            ki_hog=13 - 0.4 * (ar - 2018),
+        )
     csp_fel: list[str] = []
     page.on("console", lambda m: csp_fel.append(m.text) if m.type == "error" else None)
 
@@ -42,7 +54,9 @@ def test_behovsanalys_fran_grupp_till_klar(page, live_server, skarmbild, browser
     page.get_by_role("button", name="Skapa behovsanalys").click()
     expect(page.get_by_role("heading", name="Rökare i Dalarna")).to_be_visible()
 
-    page.get_by_role("textbox", name="Hälsoläge").fill("Rökningen minskar men långsammare än i riket.")
+    page.get_by_role("textbox", name="Hälsoläge").fill(
+        "Rökningen minskar men långsammare än i riket."
+    )
     page.get_by_role("textbox", name="Slutsats").fill("Behovet går vidare till prioritering.")
     page.get_by_role("button", name="Spara texten").click()
     expect(page.get_by_text("Analysen är sparad.")).to_be_visible()
@@ -82,7 +96,9 @@ def test_behovsanalys_fran_grupp_till_klar(page, live_server, skarmbild, browser
 
     page.reload()
     page.get_by_role("button", name="Markera klar för prioritering").click()
-    expect(page.get_by_text("Analysen är klar för prioritering och är nu låst för ändringar.")).to_be_visible()
+    expect(
+        page.get_by_text("Analysen är klar för prioritering och är nu låst för ändringar.")
+    ).to_be_visible()
     expect(page.get_by_role("button", name="Spara texten")).to_have_count(0)
     skarmbild(page, "behovsanalys-klar")
     assert not [f for f in csp_fel if "Content Security Policy" in f], csp_fel

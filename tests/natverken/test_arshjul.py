@@ -31,13 +31,16 @@ def _status(ar, nyckel: str, idag=dt.date(2026, 11, 23)) -> arshjul.Fasrad:
 
 
 def _analys(ar, namn="G", **extra) -> Behovsanalys:
-    return Behovsanalys.objects.create(behovsgrupp=Behovsgrupp.objects.create(namn=namn), planeringsar=ar, **extra)
+    return Behovsanalys.objects.create(
+        behovsgrupp=Behovsgrupp.objects.create(namn=namn), planeringsar=ar, **extra
+    )
 
 
 def _gap(analys) -> Halsogap:
     ind, _ = Indikator.objects.get_or_create(kod="I", defaults={"namn": "I", "enhet": "%"})
-    return Halsogap.objects.create(analys=analys, indikator=ind, omrade=Omrade.objects.get(scb_kod="20"),
-                                   foreslaget_mal=5.0)
+    return Halsogap.objects.create(
+        analys=analys, indikator=ind, omrade=Omrade.objects.get(scb_kod="20"), foreslaget_mal=5.0
+    )
 
 
 def test_behovsfaserna_harleds_ur_analyserna(ar2027):
@@ -49,9 +52,14 @@ def test_behovsfaserna_harleds_ur_analyserna(ar2027):
     _gap(a)
     _gap(b)
     assert _status(ar2027, "brister").status.status == "klar"
-    Dialog.objects.create(analys=a, datum=dt.date(2026, 4, 1), med_vilka="x", metod="y", sammanfattning="z")
+    Dialog.objects.create(
+        analys=a, datum=dt.date(2026, 4, 1), med_vilka="x", metod="y", sammanfattning="z"
+    )
     rad = _status(ar2027, "dialog_behov")
-    assert rad.status.status == "pagar" and rad.status.beskrivning == "1 av 2 behovsanalyser har minst en dialog."
+    assert (
+        rad.status.status == "pagar"
+        and rad.status.beskrivning == "1 av 2 behovsanalyser har minst en dialog."
+    )
     a.status = b.status = "klar"
     a.save()
     assert _status(ar2027, "beskriva_behov").status.status == "pagar"
@@ -69,9 +77,15 @@ def test_arsuppfoljningen_galler_aret_tva_ar_tidigare(ar2027):
 
 
 def test_uppdragsfaserna_harleds_ur_uppdragen(ar2027):
-    u = Uppdrag.objects.create(planeringsar=ar2027, titel="U", insatstyp="behandling",
-                               utforare=factories.utforare(), langsiktigt_mal="m",
-                               start=dt.date(2027, 1, 1), slut=dt.date(2027, 12, 31))
+    u = Uppdrag.objects.create(
+        planeringsar=ar2027,
+        titel="U",
+        insatstyp="behandling",
+        utforare=factories.utforare(),
+        langsiktigt_mal="m",
+        start=dt.date(2027, 1, 1),
+        slut=dt.date(2027, 12, 31),
+    )
     assert _status(ar2027, "dialog_konsekvenser").status.status == "pagar"
     u.status, u.beslut = "beslutad", factories.beslut()
     u.save()
@@ -81,7 +95,9 @@ def test_uppdragsfaserna_harleds_ur_uppdragen(ar2027):
 
 def test_fullmaktiges_fas_ar_klar_nar_budgeten_ar_beslutad(ar2027):
     assert _status(ar2027, "fullmaktige").status.status == "ej_paborjad"
-    ar2027.budgetbeslut = factories.beslut(factories.organ("Regionfullmäktige", Organ.Typ.FULLMAKTIGE), "§ 112")
+    ar2027.budgetbeslut = factories.beslut(
+        factories.organ("Regionfullmäktige", Organ.Typ.FULLMAKTIGE), "§ 112"
+    )
     ar2027.save()
     assert _status(ar2027, "fullmaktige").status.status == "klar"
 
@@ -104,18 +120,28 @@ def test_forsenad_fas_med_fast_datum(ar2027, idag, aktuell, forsenad):
 
 def test_klar_fas_ar_aldrig_forsenad(ar2027):
     a = _analys(ar2027)
-    Dialog.objects.create(analys=a, datum=dt.date(2026, 4, 1), med_vilka="x", metod="y", sammanfattning="z")
+    Dialog.objects.create(
+        analys=a, datum=dt.date(2026, 4, 1), med_vilka="x", metod="y", sammanfattning="z"
+    )
     assert not _status(ar2027, "dialog_behov", dt.date(2026, 12, 1)).forsenad
 
 
-def test_att_gora_for_tjansteperson_forvaldtroende_och_utforare(ar2027, tjansteperson, fortroendevald,
-                                                                 utforare_anvandare, utforare_a):
+def test_att_gora_for_tjansteperson_forvaldtroende_och_utforare(
+    ar2027, tjansteperson, fortroendevald, utforare_anvandare, utforare_a
+):
     analys = _analys(ar2027, "Äldre")
     _gap(analys)
     factories.ledamot(factories.organ(), "Erik", "S", fortroendevald)
-    u = Uppdrag.objects.create(planeringsar=ar2027, titel="Mobila team", insatstyp="omvardnad",
-                               utforare=utforare_a, langsiktigt_mal="m", start=dt.date(2027, 1, 1),
-                               slut=dt.date(2027, 12, 31), status="dialog")
+    u = Uppdrag.objects.create(
+        planeringsar=ar2027,
+        titel="Mobila team",
+        insatstyp="omvardnad",
+        utforare=utforare_a,
+        langsiktigt_mal="m",
+        start=dt.date(2027, 1, 1),
+        slut=dt.date(2027, 12, 31),
+        status="dialog",
+    )
     Aterrapport.objects.create(uppdrag=u, period="2027 T1", senast=dt.date(2027, 5, 15))
     idag = dt.date(2026, 11, 23)
 
@@ -124,8 +150,10 @@ def test_att_gora_for_tjansteperson_forvaldtroende_och_utforare(ar2027, tjanstep
     fv = [x.titel for x in arshjul.att_gora(fortroendevald, ar2027, idag)]
     assert fv == ["Besluta mål för Äldre (1 hälsogap)"]
     utf = arshjul.att_gora(utforare_anvandare, ar2027, idag)
-    assert [x.titel for x in utf] == ["Lämna synpunkter på utkastet ”Mobila team”",
-                                      "Lämna återrapport: Mobila team, 2027 T1"]
+    assert [x.titel for x in utf] == [
+        "Lämna synpunkter på utkastet ”Mobila team”",
+        "Lämna återrapport: Mobila team, 2027 T1",
+    ]
     assert [x.senast for x in utf] == sorted(x.senast for x in utf)  # soonest first
     andra_utforaren = factories.anvandare("utf_b", "utforare", utforare=factories.utforare("Annan"))
     assert arshjul.att_gora(andra_utforaren, ar2027, idag) == []
@@ -152,13 +180,23 @@ def test_arshjulssidan_listar_faserna_med_status_i_ord(klient_utf, ar2027):
 
 def test_budgetbeslut_registreras_av_ledamot_i_fullmaktige(ar2027, fortroendevald, klient_fv):
     assert klient_fv.get("/arshjul/2027/budgetbeslut/").status_code == 403
-    factories.ledamot(factories.organ("Regionfullmäktige", Organ.Typ.FULLMAKTIGE), "Erik", "S", fortroendevald)
-    svar = klient_fv.post("/arshjul/2027/budgetbeslut/", {
-        "organ": Organ.objects.get(typ="fullmaktige").pk, "datum": "2026-11-24", "paragraf": "§ 112",
-    })
+    factories.ledamot(
+        factories.organ("Regionfullmäktige", Organ.Typ.FULLMAKTIGE), "Erik", "S", fortroendevald
+    )
+    svar = klient_fv.post(
+        "/arshjul/2027/budgetbeslut/",
+        {
+            "organ": Organ.objects.get(typ="fullmaktige").pk,
+            "datum": "2026-11-24",
+            "paragraf": "§ 112",
+        },
+    )
     assert svar.status_code == 302
     ar2027.refresh_from_db()
-    assert ar2027.budgetbeslut.paragraf == "§ 112" and ar2027.budgetbeslut.registrerat_av == fortroendevald
+    assert (
+        ar2027.budgetbeslut.paragraf == "§ 112"
+        and ar2027.budgetbeslut.registrerat_av == fortroendevald
+    )
 
 
 def test_kalenderflodet_ar_giltig_ical_och_kan_aterkallas(klient_tjp, tjansteperson, ar2027):

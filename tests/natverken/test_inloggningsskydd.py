@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 def test_for_manga_felaktiga_forsok_sparrar_inloggningen(tjansteperson):
     klient = Client()
     for _ in range(4):
-        svar = klient.post("/konto/logga-in/", {"username": "tjansteperson", "password": "gissning"})
+        svar = klient.post(
+            "/konto/logga-in/", {"username": "tjansteperson", "password": "gissning"}
+        )
         assert "stämmer inte" in svar.content.decode()
     svar = klient.post("/konto/logga-in/", {"username": "tjansteperson", "password": "gissning"})
     assert svar.status_code == 429 and "tillfälligt spärrad" in svar.content.decode()
