@@ -86,7 +86,6 @@ def fasrader(planeringsar: Planeringsar, idag: dt.date) -> list[Fasrad]:
     for fas in planeringsar.faser.all():
         funktion = _STATUS.get(fas.nyckel)
         status = funktion(planeringsar) if funktion else Fasstatus(Status.OKAND)
-        klar = status.status == Status.KLAR
         rader.append(
             Fasrad(
                 fas=fas,
@@ -160,8 +159,8 @@ def hjul_svg(planeringsar: Planeringsar, rader: list[Fasrad], idag: dt.date) -> 
             b.spar = len(spar_slut)
             spar_slut.append(b.rad.fas.slut)
     delar = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 420 420" class="hjul" '
-        f'aria-hidden="true" focusable="false">',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 420 420" class="hjul" '
+        'aria-hidden="true" focusable="false">',
         f'<circle cx="{cx}" cy="{cy}" r="{yttre}" fill="#ffffff" stroke="#b8c0c8"/>',
     ]
     for m in range(12):
