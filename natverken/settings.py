@@ -170,6 +170,17 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".data" / "media"))
 MEDIA_URL = "/media/"
 
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Chart SVGs for PDFs, keyed by the figure's content: shared by all processes, kept
+    # across restarts (a new figure gets a new key, so nothing goes stale).
+    "diagram": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DIAGRAM_CACHE", str(BASE_DIR / ".data" / "diagramcache")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
+}
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

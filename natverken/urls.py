@@ -25,6 +25,7 @@ karna = [
 urlpatterns = [
     path("", include((karna, "natverken"))),
     path("offentligt/", include("prioritering.urls_offentliga")),
+    path("rapporter/", include("uppdrag.urls_rapporter")),
     path("behov/", include("behov.urls")),
     path("prioritering/", include("prioritering.urls")),
     path("uppdrag/", include("uppdrag.urls")),

@@ -8,6 +8,7 @@ points and the chart says so when there are too few; status is never shown by co
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from dataclasses import dataclass
@@ -360,21 +361,39 @@ _kaleido_startad = False
 
 def svg(diagram: Diagram, *, bredd: int = 680, hojd: int | None = None) -> str:
     """The chart as vector SVG for a PDF. One persistent kaleido (headless Chromium) per
-    process, started on first use: about 0.3 s a chart instead of a browser start each."""
-    global _kaleido_startad
-    import kaleido
+    process, started on first use: about 0.3 s a chart instead of a browser start each.
+    The SVG is cached by the figure's content, so a report rendered again (the usual case:
+    data changes seldom, reports are downloaded often) draws no chart twice."""
+    from django.core.cache import caches
 
     figur = json.loads(json.dumps(diagram.figur))
     layout = figur.setdefault("layout", {})
     layout["width"] = bredd
     layout["height"] = hojd or min(layout.get("height", 380), 420)
     layout["hovermode"] = False
+    for spar in figur.get("data", []):
+        # On paper the dash patterns and the legend tell the lines apart; point markers
+        # would double WeasyPrint's drawing time per chart.
+        if spar.get("mode") == "lines+markers":
+            spar["mode"] = "lines"
+    nyckel = "svg-" + hashlib.sha256(json.dumps(figur, sort_keys=True).encode()).hexdigest()
+    cache = caches["diagram"]
+    if (traff := cache.get(nyckel)) is not None:
+        return traff
+    resultat = _kaleido_svg(figur)
+    cache.set(nyckel, resultat, timeout=None)
+    return resultat
+
+
+def _kaleido_svg(figur: dict) -> str:
+    global _kaleido_startad
+    import kaleido
+
     with _kaleido_las:
         if not _kaleido_startad:
             kaleido.start_sync_server(mathjax=False, silence_warnings=True)
             _kaleido_startad = True
-        data = kaleido.calc_fig_sync(figur, opts={"format": "svg"})
-    return data.decode("utf-8")
+        return kaleido.calc_fig_sync(figur, opts={"format": "svg"}).decode("utf-8")
 
 
 def _json(fig: _Figur) -> dict:

@@ -1,0 +1,74 @@
+"""The budgetunderlag PDF for the demo region: decided order and allocation sum are in it,
+UTKAST marks what is not decided, and the public get it only when decided."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+
+from prioritering.models import Prioriteringsomgang, Resursfordelning
+from tests.conftest import _klient
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+def _text(pdf: bytes) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def _tkr(belopp) -> str:
+    return f"{belopp:,.0f}".replace(",", "\u00a0") + " tkr"
+
+
+def test_budgetunderlaget_har_ordningen_och_summan(demo):
+    from django.contrib.auth import get_user_model
+
+    klient = _klient(get_user_model().objects.get(username="fortroendevald"))
+    svar = klient.get("/rapporter/budgetunderlag/2027/")
+    assert (
+        svar["Content-Disposition"]
+        == 'attachment; filename="budgetunderlag-2027-region-exempel.pdf"'
+    )
+    text = _text(svar.content)
+    omgang = Prioriteringsomgang.objects.get(planeringsar__ar=2027)
+    ordning = list(omgang.objekt.order_by("placering").values_list("rubrik", flat=True))
+    positioner = [text.index(f"{nr}. {rubrik}") for nr, rubrik in enumerate(ordning, start=1)]
+    assert positioner == sorted(positioner)  # in decided order
+    summa = sum(r.belopp_tkr for r in Resursfordelning.objects.filter(objekt__omgang=omgang))
+    assert _tkr(summa).replace("\u00a0", " ") in text.replace("\u00a0", " ")
+    assert "Maria Sandberg (M)" in text  # the reservation
+    assert "UTKAST" in text  # fullmäktige has not decided the 2027 budget yet
+    assert "Första linjen för unga 2027" in text
+
+
+def test_beslutad_budget_har_ingen_utkastmarkering(demo):
+    from django.contrib.auth import get_user_model
+
+    klient = _klient(get_user_model().objects.get(username="tjansteperson"))
+    text = _text(klient.get("/rapporter/budgetunderlag/2026/").content)
+    assert "UTKAST" not in text and "Budgeten beslutad" in text
+
+
+def test_allmanheten_far_bara_beslutat(demo):
+    text = _text(Client().get("/rapporter/budgetunderlag/2027/").content)
+    assert "Första linjen för unga 2027" in text  # decided commission
+    assert "Hälsofrämjande arbete i Söderby och Sjöbacka 2027" not in text  # not yet decided
+    Prioriteringsomgang.objects.filter(planeringsar__ar=2027).update(
+        status="rangordning", beslut=None
+    )
+    assert Client().get("/rapporter/budgetunderlag/2027/").status_code == 404

@@ -1,0 +1,133 @@
+"""Budgetunderlag: the budget-ready report to the council for one planning year — the decided
+priorities in order with their reasons, gaps and reservations, the resource allocation against
+the frame, and the commissions that follow with their goals and amounts.
+
+Lives in uppdrag because it is the last stage it reads (priorities → commissions)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.utils.safestring import mark_safe
+
+from behov.models import Behovsanalys
+from behov.underlag import gapunderlag
+from natverken.lib import pdf
+from natverken.lib.diagram import svg
+from natverken.models import Planeringsar
+from prioritering.models import Prioriteringsobjekt, Prioriteringsomgang
+from uppdrag.models import Uppdrag
+
+BESLUTADE_UPPDRAG = {Uppdrag.Status.BESLUTAD, Uppdrag.Status.PAGAR, Uppdrag.Status.AVSLUTAD}
+
+
+def aktuell_omgang(planeringsar: Planeringsar) -> Prioriteringsomgang | None:
+    """The round the budget rests on: the decided current revision, else the newest one."""
+    omgangar = Prioriteringsomgang.objects.filter(planeringsar=planeringsar).select_related(
+        "organ", "beslut__organ", "ersatter__beslut"
+    )
+    return (
+        omgangar.filter(status=Prioriteringsomgang.Status.BESLUTAD).order_by("-revision").first()
+        or omgangar.exclude(status=Prioriteringsomgang.Status.ERSATT).order_by("-revision").first()
+    )
+
+
+def budgetunderlag_pdf(
+    planeringsar: Planeringsar, *, med_diagram: bool = True, offentlig: bool = False
+) -> tuple[bytes, str]:
+    innehall = pdf.rendera(
+        "rapporter/budgetunderlag.html",
+        sammanhang(planeringsar, med_diagram=med_diagram, offentlig=offentlig),
+    )
+    return innehall, pdf.filnamn("budgetunderlag", planeringsar.ar)
+
+
+def sammanhang(
+    planeringsar: Planeringsar, *, med_diagram: bool = True, offentlig: bool = False
+) -> dict:
+    """`offentlig`: for readers without login — only decided commissions appear."""
+    omgang = aktuell_omgang(planeringsar)
+    objekt = []
+    if omgang:
+        objekt = list(
+            omgang.objekt.select_related("behovsgrupp", "bedomning", "resursfordelning")
+            .prefetch_related(
+                Prefetch("uppdrag", queryset=Uppdrag.objects.select_related("utforare")),
+                "halsogap",
+            )
+            .order_by("placering", "rubrik")
+        )
+    analyser = {
+        a.behovsgrupp_id: a
+        for a in Behovsanalys.objects.filter(planeringsar=planeringsar).select_related(
+            "behovsgrupp", "planeringsar"
+        )
+    }
+    behov = []
+    for obj in objekt:
+        analys = analyser.get(obj.behovsgrupp_id)
+        gap_ids = {g.pk for g in obj.halsogap.all()}
+        underlag = (
+            [u for u in gapunderlag(analys, med_diagram=med_diagram) if u.gap.pk in gap_ids]
+            if analys
+            else []
+        )
+        # Charts for the two largest gaps of each need (relative to today's level); the rest
+        # stand in the text. The council reads the big picture; the analysis has every chart.
+        storst = sorted(underlag, key=lambda u: -(u.gap.relativ_storlek or 0))[:2]
+        for u in underlag:
+            visa = med_diagram and u in storst and u.diagram and not u.diagram.tom
+            u.svg = mark_safe(svg(u.diagram, hojd=280)) if visa else ""  # noqa: S308 - kaleido output
+        behov.append({"objekt": obj, "underlag": underlag})
+    fordelat = Decimal(0)
+    for b in behov:
+        rf = getattr(b["objekt"], "resursfordelning", None)
+        fordelat += rf.belopp_tkr if rf else Decimal(0)
+        b["kumulativt"] = fordelat
+    ram = omgang.budgetram_tkr if omgang else Decimal(0)
+    uppdrag = list(
+        Uppdrag.objects.filter(planeringsar=planeringsar)
+        .select_related("utforare", "beslut__organ")
+        .prefetch_related(
+            "mal__indikator",
+            Prefetch(
+                "prioriteringsobjekt",
+                queryset=Prioriteringsobjekt.objects.only("rubrik", "placering"),
+            ),
+        )
+        .order_by("titel")
+    )
+    if offentlig:
+        uppdrag = [u for u in uppdrag if u.status in BESLUTADE_UPPDRAG]
+    beslutad = bool(omgang and omgang.status == Prioriteringsomgang.Status.BESLUTAD)
+    ej_beslutade_uppdrag = [u for u in uppdrag if u.status not in BESLUTADE_UPPDRAG]
+    utkast = ""
+    if not beslutad:
+        utkast = "prioriteringen är inte beslutad"
+    elif planeringsar.budgetbeslut_id is None:
+        utkast = "underlag till fullmäktige; budgeten är inte beslutad"
+    return {
+        "titel": f"Budgetunderlag {planeringsar.ar}",
+        "underrubrik": "Prioriterade behov, resursfördelning och uppdrag inför fullmäktiges beslut",
+        "planeringsar": planeringsar,
+        "status": (
+            f"Budgeten beslutad ({planeringsar.budgetbeslut.organ} {planeringsar.budgetbeslut.paragraf})"
+            if planeringsar.budgetbeslut_id
+            else ("Prioriteringen beslutad, budgeten ej beslutad" if beslutad else "Utkast")
+        ),
+        "utkast": utkast,
+        "omgang": omgang,
+        "behov": behov,
+        "ram": ram,
+        "fordelat": fordelat,
+        "skillnad": ram - fordelat,
+        "uppdrag": uppdrag,
+        "ej_beslutade_uppdrag": ej_beslutade_uppdrag,
+        "kapitel": [("sammanfattning", "Sammanfattning"), ("beslut", "Beslut och reservationer")]
+        + [
+            (f"behov-{b['objekt'].pk}", f"{b['objekt'].placering}. {b['objekt'].rubrik}")
+            for b in behov
+        ]
+        + [("resurser", "Resursfördelning mot ramen"), ("uppdrag", "Uppdrag till utförarna")],
+    }
