@@ -1,7 +1,17 @@
-"""The prioritisation part of the demo region: one round per planning year in
-Hälso- och sjukvårdsnämnden, with assessments, members' rankings, the decided order with
-reservations, and the resource allocation. 2026's round was revised after the budget frame
-changed, so both versions exist."""
+"""The prioritisation part of the demo region, a round per planning year in
+Hälso- och sjukvårdsnämnden, one in each state:
+
+- 2025 and 2027: decided, with assessments, members' rankings, the decided order with
+  motiveringar, a reservation, and the resource allocation;
+- 2026: decided, then revised after the council lowered the frame in the autumn, so both
+  versions exist (the first as replaced);
+- 2028: open for ranking. Preparing 2028 runs through 2027, but the officials have opened the
+  round early from the needs carried forward from 2027 (their unmet gaps), so the members can
+  rank at their own pace before the meeting in June 2027. Five members have ranked, with
+  visible disagreement; the two demo users (Erik Holm, Maria Sandberg) have not, so they can
+  try it.
+
+Idempotent: a round that exists is left as it is, so a second run writes nothing."""
 
 from __future__ import annotations
 
@@ -10,8 +20,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from behov.models import Behovsanalys
-from natverken.demo import beslut, hsn, ledamot, tusental
+from behov.models import Behovsanalys, Datakalla, Halsogap
+from natverken.demo import beslut, bygg_ar, hsn, ledamot, tusental
 from natverken.models import Planeringsar, Reservation
 from prioritering.models import (
     Bedomning,
@@ -21,9 +31,11 @@ from prioritering.models import (
     Rangplats,
     Resursfordelning,
 )
+from prioritering.regler import foresla_prioritetsgrad
 
 B = Bedomning
-# Needs group -> (need, measure, severity, benefit, cost, evidence, level)
+P = Prioriteringsobjekt.Princip
+# Needs group -> (need, measure, severity, benefit, cost, evidence)
 BEDOMNINGAR = {
     "Äldre multisjuka 75+": (
         "Färre undvikbara inläggningar för äldre multisjuka",
@@ -32,7 +44,6 @@ BEDOMNINGAR = {
         B.Nytta.STOR,
         B.Kostnad.MATTLIG,
         B.Evidens.MATTLIG,
-        2,
     ),
     "Barn och unga 13–24 med psykisk ohälsa": (
         "Tidig hjälp för unga med psykisk ohälsa",
@@ -41,7 +52,6 @@ BEDOMNINGAR = {
         B.Nytta.STOR,
         B.Kostnad.MATTLIG,
         B.Evidens.MATTLIG,
-        3,
     ),
     "Personer med diabetes typ 2": (
         "Bättre kontrollerad diabetes typ 2",
@@ -50,7 +60,6 @@ BEDOMNINGAR = {
         B.Nytta.MATTLIG,
         B.Kostnad.LAG,
         B.Evidens.HOG,
-        4,
     ),
     "Boende i socioekonomiskt utsatta områden": (
         "Jämlik hälsa i Söderby och Sjöbacka",
@@ -59,7 +68,6 @@ BEDOMNINGAR = {
         B.Nytta.MATTLIG,
         B.Kostnad.MATTLIG,
         B.Evidens.LAG,
-        5,
     ),
     "Personer med hjärt-kärlsjukdom": (
         "Färre hjärtinfarkter genom bättre blodtryckskontroll",
@@ -68,7 +76,6 @@ BEDOMNINGAR = {
         B.Nytta.MATTLIG,
         B.Kostnad.LAG,
         B.Evidens.HOG,
-        3,
     ),
     "Personer med missbruk och beroende": (
         "Samordnad vård vid missbruk och beroende",
@@ -77,16 +84,14 @@ BEDOMNINGAR = {
         B.Nytta.MATTLIG,
         B.Kostnad.HOG,
         B.Evidens.MATTLIG,
-        5,
     ),
     "Små barn och deras familjer": (
         "God start i livet för alla barn",
         "Utökade hembesök i barnhälsovården i utsatta områden och förebyggande tandvård.",
         B.Svarighetsgrad.MATTLIG,
-        B.Nytta.STOR,
+        B.Nytta.MATTLIG,
         B.Kostnad.LAG,
         B.Evidens.HOG,
-        5,
     ),
     "Personer med långvarig smärta": (
         "Rehabilitering vid långvarig smärta",
@@ -95,12 +100,58 @@ BEDOMNINGAR = {
         B.Nytta.MATTLIG,
         B.Kostnad.MATTLIG,
         B.Evidens.MATTLIG,
-        7,
+    ),
+}
+# The officials set one level above the model's suggestion, with the reason written down.
+AVVIKELSER = {
+    "Barn och unga 13–24 med psykisk ohälsa": (
+        -1,
+        "Höjd ett steg: tidig hjälp ger vinster under ett långt liv, vilket modellen inte fångar.",
+    ),
+}
+# The body's motivering per need: which principle of the ethical platform carried it, and why.
+MOTIVERINGAR = {
+    "Äldre multisjuka 75+": (
+        P.BEHOV_SOLIDARITET,
+        "Mycket svår ohälsa och många inläggningar som hade kunnat undvikas. De med störst behov "
+        "ska få mer av vårdens resurser.",
+    ),
+    "Barn och unga 13–24 med psykisk ohälsa": (
+        P.BEHOV_SOLIDARITET,
+        "Den psykiska ohälsan bland unga ökar och väntan till hjälp är lång. Tidig hjälp kan "
+        "hindra att ohälsan blir bestående.",
+    ),
+    "Personer med diabetes typ 2": (
+        P.KOSTNADSEFFEKTIVITET,
+        "Beprövade åtgärder med starkt kunskapsunderlag och låg kostnad i förhållande till nyttan.",
+    ),
+    "Boende i socioekonomiskt utsatta områden": (
+        P.BEHOV_SOLIDARITET,
+        "Hälsan skiljer sig mycket mellan kommunerna. Resurser ska gå dit behoven är störst, "
+        "även om kunskapen om vilka åtgärder som fungerar bäst är osäkrare.",
+    ),
+    "Personer med hjärt-kärlsjukdom": (
+        P.KOSTNADSEFFEKTIVITET,
+        "Bättre blodtryckskontroll förebygger hjärtinfarkt och stroke till låg kostnad.",
+    ),
+    "Personer med missbruk och beroende": (
+        P.BEHOV_SOLIDARITET,
+        "Mycket svår ohälsa och hög dödlighet. Åtgärderna är dyra och effekten måttlig, därför "
+        "längre ned i ordningen; samverkan med kommunerna ska sänka kostnaden.",
+    ),
+    "Små barn och deras familjer": (
+        P.KOSTNADSEFFEKTIVITET,
+        "Förebyggande insatser tidigt i livet ger stor nytta till låg kostnad, men ohälsan är i "
+        "dag måttlig.",
+    ),
+    "Personer med långvarig smärta": (
+        P.KOSTNADSEFFEKTIVITET,
+        "Måttlig svårighetsgrad och måttlig effekt; behovet får stå tillbaka för svårare ohälsa.",
     ),
 }
 
-# Planning year -> frame (tkr), decision date and §, decided order (needs groups, first is
-# 1st), and members' own orders (as permutations of the decided order's indices).
+# Planning year -> frame (tkr), decision date and §, decided order (positions in the needs
+# groups of that year, first is 1st).
 OMGANGAR = {
     2025: (Decimal(60_000), dt.date(2024, 6, 11), "§ 62", [0, 1, 4, 2, 3, 5]),
     2026: (Decimal(64_000), dt.date(2025, 6, 10), "§ 58", [1, 0, 4, 2, 3, 5, 6]),
@@ -125,13 +176,66 @@ ANDELAR = [
     Decimal("0.04"),
     Decimal("0.02"),
 ]
-# The largest gaps and most severe ill-health are carried by need-solidarity; the rest by
-# cost-effectiveness (human dignity underlies all and is not the reason for an order).
-PRINCIPER = [
-    Prioriteringsobjekt.Princip.BEHOV_SOLIDARITET,
-    Prioriteringsobjekt.Princip.MANNISKOVARDE,
-    Prioriteringsobjekt.Princip.KOSTNADSEFFEKTIVITET,
+# What the whole measure would cost, relative to the amount it got: the top is fully paid,
+# lower down less and less of the measure is (what the PBMA view works with).
+KOSTNADSFAKTOR = [
+    Decimal("1.0"),
+    Decimal("1.0"),
+    Decimal("1.15"),
+    Decimal("1.3"),
+    Decimal("1.4"),
+    Decimal("1.6"),
+    Decimal("1.8"),
+    Decimal("2.0"),
 ]
+
+# 2028, open for ranking: the needs carried forward, their estimated cost, and the five
+# members who have ranked so far (positions in OPPEN_GRUPPER, first is their 1st).
+OPPET_AR = 2028
+OPPEN_RAM = Decimal(72_000)
+OPPET_MOTE = dt.date(2027, 6, 8)
+OPPEN_GRUPPER = [
+    ("Äldre multisjuka 75+", Decimal(24_000)),
+    ("Barn och unga 13–24 med psykisk ohälsa", Decimal(18_000)),
+    ("Personer med diabetes typ 2", Decimal(9_000)),
+    ("Boende i socioekonomiskt utsatta områden", Decimal(12_000)),
+    ("Personer med hjärt-kärlsjukdom", Decimal(8_000)),
+    ("Personer med missbruk och beroende", Decimal(15_000)),
+]
+OPPNA_RANGORDNINGAR = {
+    "Lena Ström": [0, 4, 2, 1, 5, 3],
+    "Karin Nyström": [0, 1, 2, 4, 3, 5],
+    "Ahmed Yusuf": [3, 1, 5, 0, 2, 4],
+    "Per Åberg": [0, 4, 1, 2, 5, 3],
+    "Lisa Wik": [1, 0, 3, 2, 4, 5],
+}
+# One need whose level departs from the model without a written reason yet: the page warns.
+OPPEN_AVVIKELSE_UTAN_SKAL = ("Personer med diabetes typ 2", 4)
+
+
+def _bedomning(
+    objekt: Prioriteringsobjekt, gruppnamn: str, antal: int | None, *, grad: int | None = None
+) -> None:
+    _, _, svar, nytta, kostnad, evidens = BEDOMNINGAR[gruppnamn]
+    forslag = foresla_prioritetsgrad(
+        svarighetsgrad=svar, nytta=nytta, kostnad=kostnad, evidens=evidens
+    ).grad
+    steg, skal = AVVIKELSER.get(gruppnamn, (0, ""))
+    Bedomning.objects.create(
+        objekt=objekt,
+        svarighetsgrad=svar,
+        nytta=nytta,
+        kostnad=kostnad,
+        evidens=evidens,
+        svarighetsgrad_motivering="Bedömt utifrån hälsogapets storlek, dödlighet och livskvalitet.",
+        nytta_motivering="Effekten bygger på nationella riktlinjer och erfarenheter från andra regioner.",
+        kostnad_motivering="Kostnaden per vunnet levnadsår bedöms rimlig.",
+        evidens_motivering="Systematiska översikter finns för huvuddelen av åtgärderna.",
+        antal_berorda=antal,
+        jamlikhet="Störst vinst för grupper med kort utbildning och i Söderby och Sjöbacka.",
+        prioritetsgrad=grad if grad is not None else forslag + steg,
+        avvikelse_motivering=skal if grad is None else "",
+    )
 
 
 def _bygg_omgang(
@@ -193,39 +297,26 @@ def _bygg_omgang(
     decided = [grupper[i] for i in ordning]
     objekt: list[Prioriteringsobjekt] = []
     for plats, gruppnamn in enumerate(decided, start=1):
-        rubrik, atgard, svar, nytta, kostnad, evidens, grad = BEDOMNINGAR[gruppnamn]
+        rubrik, atgard, *_ = BEDOMNINGAR[gruppnamn]
+        princip, motivering = MOTIVERINGAR[gruppnamn]
         analys = per_grupp[gruppnamn]
+        belopp = (ram * ANDELAR[plats - 1]).quantize(Decimal(1))
         obj = Prioriteringsobjekt.objects.create(
             omgang=omgang,
             behovsgrupp=analys.behovsgrupp,
             rubrik=rubrik,
             atgard=atgard,
+            atgardskostnad_tkr=(belopp * KOSTNADSFAKTOR[plats - 1] / 100).quantize(Decimal(1))
+            * 100,
             placering=plats,
-            princip=PRINCIPER[0] if plats <= 3 else PRINCIPER[2],
-            motivering=(
-                f"Placering {plats}: {'stort hälsogap och svår ohälsa' if plats <= 3 else 'tydligt gap men mindre svårighetsgrad eller osäkrare effekt'}; "
-                f"vägt enligt den etiska plattformen."
-            ),
+            princip=princip,
+            motivering=motivering,
         )
         obj.halsogap.set(analys.halsogap.all())
-        Bedomning.objects.create(
-            objekt=obj,
-            svarighetsgrad=svar,
-            nytta=nytta,
-            kostnad=kostnad,
-            evidens=evidens,
-            svarighetsgrad_motivering="Bedömt utifrån hälsogapets storlek, dödlighet och livskvalitet.",
-            nytta_motivering="Effekten bygger på nationella riktlinjer och erfarenheter från andra regioner.",
-            kostnad_motivering="Kostnaden per vunnet levnadsår bedöms rimlig.",
-            evidens_motivering="Systematiska översikter finns för huvuddelen av åtgärderna.",
-            antal_berorda=analys.behovsgrupp.uppskattat_antal,
-            jamlikhet="Störst vinst för grupper med kort utbildning och i Söderby och Sjöbacka.",
-            prioritetsgrad=grad,
-        )
-        andel = ANDELAR[plats - 1]
+        _bedomning(obj, gruppnamn, analys.behovsgrupp.uppskattat_antal)
         Resursfordelning.objects.create(
             objekt=obj,
-            belopp_tkr=(ram * andel).quantize(Decimal(1)),
+            belopp_tkr=belopp,
             typ=Resursfordelning.Typ.PRIORITERA
             if plats <= 5
             else (
@@ -235,18 +326,7 @@ def _bygg_omgang(
         )
         objekt.append(obj)
     for namn in LEDAMOTER:
-        rang = Rangordning.objects.create(
-            omgang=omgang,
-            ledamot=ledamot(namn),
-            inlamnad=timezone.make_aware(
-                dt.datetime.combine(datum - dt.timedelta(days=7), dt.time(10))
-            ),
-        )
-        ordning_ = EGNA_ORDNINGAR[namn](len(objekt))
-        Rangplats.objects.bulk_create(
-            Rangplats(rangordning=rang, objekt=objekt[i], plats=p)
-            for p, i in enumerate(ordning_, start=1)
-        )
+        _rangordna(omgang, namn, [objekt[i] for i in EGNA_ORDNINGAR[namn](len(objekt))], datum)
     reservant = {2025: "Ahmed Yusuf", 2026: "Lena Ström", 2027: "Maria Sandberg"}[ar]
     Reservation.objects.get_or_create(
         beslut=beslutet,
@@ -258,6 +338,109 @@ def _bygg_omgang(
             )
         },
     )
+    return omgang
+
+
+def _rangordna(
+    omgang: Prioriteringsomgang, namn: str, ordning: list[Prioriteringsobjekt], mote: dt.date
+) -> None:
+    rang = Rangordning.objects.create(
+        omgang=omgang,
+        ledamot=ledamot(namn),
+        inlamnad=timezone.make_aware(dt.datetime.combine(mote - dt.timedelta(days=7), dt.time(10))),
+    )
+    Rangplats.objects.bulk_create(
+        Rangplats(rangordning=rang, objekt=o, plats=p) for p, o in enumerate(ordning, start=1)
+    )
+
+
+def _framforda_analyser(planeringsar: Planeringsar) -> dict[str, Behovsanalys]:
+    """The 2028 analyses, carried forward from 2027: same groups, same (still unmet) gaps and
+    targets, ready for prioritisation. Made here only if the needs stage has none."""
+    resultat = {}
+    for gruppnamn, _ in OPPEN_GRUPPER:
+        fjol = Behovsanalys.objects.select_related("behovsgrupp").get(
+            behovsgrupp__namn=gruppnamn, planeringsar__ar=OPPET_AR - 1
+        )
+        analys, skapad = Behovsanalys.objects.get_or_create(
+            behovsgrupp=fjol.behovsgrupp,
+            planeringsar=planeringsar,
+            defaults={
+                "status": Behovsanalys.Status.KLAR,
+                "foregaende": fjol,
+                "halsolage": fjol.halsolage,
+                "slutsats": (
+                    "Gapen från förra året är inte slutna. Behovet förs vidare till "
+                    f"prioriteringen inför {OPPET_AR}; analysen uppdateras med nya data under våren."
+                ),
+            },
+        )
+        if skapad:
+            for gap in fjol.halsogap.all():
+                Halsogap.objects.create(
+                    analys=analys,
+                    indikator_id=gap.indikator_id,
+                    omrade_id=gap.omrade_id,
+                    kon=gap.kon,
+                    aktuellt_varde=gap.aktuellt_varde,
+                    aktuell_period=gap.aktuell_period,
+                    foreslaget_mal=gap.foreslaget_mal,
+                    foreslaget_malar=gap.foreslaget_malar,
+                    beslutat_mal=gap.beslutat_mal,
+                    beslutat_malar=gap.beslutat_malar,
+                    malbeslut_id=gap.malbeslut_id,
+                    optimalt_varde=gap.optimalt_varde,
+                    ar_vardbehov=gap.ar_vardbehov,
+                    vardbehov_motivering=gap.vardbehov_motivering,
+                )
+            for kalla in fjol.datakallor.all():
+                Datakalla.objects.create(
+                    analys=analys,
+                    slag=kalla.slag,
+                    beskrivning=kalla.beskrivning,
+                    brister=kalla.brister,
+                )
+        resultat[gruppnamn] = analys
+    return resultat
+
+
+def _bygg_oppen_omgang() -> Prioriteringsomgang:
+    planeringsar = bygg_ar((OPPET_AR,))[0]
+    omgang = Prioriteringsomgang.objects.filter(planeringsar=planeringsar, organ=hsn()).first()
+    if omgang:
+        return omgang
+    analyser = _framforda_analyser(planeringsar)
+    omgang = Prioriteringsomgang.objects.create(
+        planeringsar=planeringsar,
+        organ=hsn(),
+        namn=f"Prioritering inför budget {OPPET_AR}",
+        budgetram_tkr=OPPEN_RAM,
+        sammantradesdatum=OPPET_MOTE,
+        status=Prioriteringsomgang.Status.RANGORDNING,
+        ovre_del_antal=3,
+    )
+    objekt = []
+    for gruppnamn, kostnad in OPPEN_GRUPPER:
+        rubrik, atgard, *_ = BEDOMNINGAR[gruppnamn]
+        analys = analyser[gruppnamn]
+        obj = Prioriteringsobjekt.objects.create(
+            omgang=omgang,
+            behovsgrupp=analys.behovsgrupp,
+            rubrik=rubrik,
+            atgard=atgard,
+            atgardskostnad_tkr=kostnad,
+        )
+        obj.halsogap.set(analys.halsogap.exclude(ar_vardbehov=False))
+        avvikande, grad = OPPEN_AVVIKELSE_UTAN_SKAL
+        _bedomning(
+            obj,
+            gruppnamn,
+            analys.behovsgrupp.uppskattat_antal,
+            grad=grad if gruppnamn == avvikande else None,
+        )
+        objekt.append(obj)
+    for namn, ordning in OPPNA_RANGORDNINGAR.items():
+        _rangordna(omgang, namn, [objekt[i] for i in ordning], dt.date(2026, 11, 20))
     return omgang
 
 
@@ -278,7 +461,9 @@ def bygg(stdout) -> None:  # noqa: ANN001
         revisionsskal="Fullmäktiges budgetram för hälso- och sjukvården sänktes med 4 000 tkr.",
     )
     _bygg_omgang(2027)
+    _bygg_oppen_omgang()
     stdout.write(
-        f"Prioritering: {Prioriteringsomgang.objects.count()} omgångar, "
-        f"{Prioriteringsobjekt.objects.count()} prioriteringsobjekt."
+        f"Prioritering: {Prioriteringsomgang.objects.count()} omgångar "
+        f"({Prioriteringsomgang.objects.filter(status='rangordning').count()} öppen för "
+        f"rangordning), {Prioriteringsobjekt.objects.count()} prioriteringsobjekt."
     )

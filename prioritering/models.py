@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from behov.models import Behovsgrupp, Halsogap
 from natverken.models import Beslut, Ledamot, Organ, Planeringsar, Versionerad
+from prioritering.regler import Forslag, foresla_prioritetsgrad, varningar
 
 
 class Prioriteringsomgang(models.Model):
@@ -81,7 +82,35 @@ class Prioriteringsomgang(models.Model):
 
     @property
     def ar_beslutad(self) -> bool:
+        """A decided round (current or replaced) is frozen: a change needs a new revision."""
         return self.status in {self.Status.BESLUTAD, self.Status.ERSATT}
+
+    @property
+    def ar_under_forberedelse(self) -> bool:
+        return self.status == self.Status.FORBEREDELSE
+
+    @property
+    def ar_oppen_for_rangordning(self) -> bool:
+        return self.status == self.Status.RANGORDNING
+
+    @property
+    def ar_ersatt(self) -> bool:
+        return self.status == self.Status.ERSATT
+
+    @property
+    def revision_under_arbete(self) -> Prioriteringsomgang | None:
+        """The revision that will replace this round once decided, if one is prepared."""
+        try:
+            return self.ersatt_av
+        except Prioriteringsomgang.DoesNotExist:
+            return None
+
+    @property
+    def last_meddelande(self) -> str:
+        return (
+            f"{self} är beslutad och låst. En ändring kräver en ny revision med ett skäl; "
+            "det gamla beslutet finns kvar och syns."
+        )
 
 
 class Prioriteringsobjekt(models.Model):
@@ -103,6 +132,15 @@ class Prioriteringsobjekt(models.Model):
     )
     rubrik = models.CharField("behov", max_length=250)
     atgard = models.TextField("föreslagen åtgärd")
+    atgardskostnad_tkr = models.DecimalField(
+        "beräknad kostnad för åtgärden (tkr per år)",
+        max_digits=14,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text="Vad hela åtgärden skulle kosta. Används för att visa vad mer eller mindre "
+        "pengar skulle räcka till.",
+    )
     placering = models.PositiveSmallIntegerField("placering", null=True, blank=True)
     motivering = models.TextField("motivering", blank=True)
     princip = models.CharField(
@@ -125,10 +163,56 @@ class Prioriteringsobjekt(models.Model):
                 condition=models.Q(placering__isnull=True) | models.Q(placering__gte=1),
                 name="placering_fran_ett",
             ),
+            models.CheckConstraint(
+                condition=models.Q(atgardskostnad_tkr__isnull=True)
+                | models.Q(atgardskostnad_tkr__gte=0),
+                name="atgardskostnad_ej_negativ",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.rubrik
+
+    @property
+    def bedomning_eller_none(self) -> Bedomning | None:
+        try:
+            return self.bedomning
+        except Bedomning.DoesNotExist:
+            return None
+
+    @property
+    def resurs_eller_none(self) -> Resursfordelning | None:
+        try:
+            return self.resursfordelning
+        except Resursfordelning.DoesNotExist:
+            return None
+
+    @property
+    def har_indikatordata(self) -> bool:
+        """At least one of the need's gaps has a measured current value (use with the gaps
+        prefetched)."""
+        return any(g.aktuellt_varde is not None for g in self.halsogap.all())
+
+    @property
+    def storsta_gap(self) -> Halsogap | None:
+        """The gap furthest from its target relative to today (the one to name first when
+        there is room for one); use with the gaps prefetched."""
+        med_storlek = [g for g in self.halsogap.all() if g.relativ_storlek is not None]
+        if med_storlek:
+            return max(med_storlek, key=lambda g: g.relativ_storlek)
+        return next(iter(self.halsogap.all()), None)
+
+    @property
+    def varningar(self) -> list[str]:
+        return varningar(self.bedomning_eller_none, har_indikatordata=self.har_indikatordata)
+
+    @property
+    def prioritetsgrad_att_visa(self) -> int | None:
+        """The officials' level, else the model's suggestion."""
+        bedomning = self.bedomning_eller_none
+        if bedomning is None:
+            return None
+        return bedomning.prioritetsgrad or bedomning.forslag.grad
 
 
 class Bedomning(Versionerad):
@@ -197,6 +281,20 @@ class Bedomning(Versionerad):
 
     def __str__(self) -> str:
         return f"Bedömning av {self.objekt}"
+
+    @property
+    def forslag(self) -> Forslag:
+        """The model's suggested level with its reasoning (prioritering.regler)."""
+        return foresla_prioritetsgrad(
+            svarighetsgrad=self.svarighetsgrad,
+            nytta=self.nytta,
+            kostnad=self.kostnad,
+            evidens=self.evidens,
+        )
+
+    @property
+    def avviker_fran_forslaget(self) -> bool:
+        return self.prioritetsgrad is not None and self.prioritetsgrad != self.forslag.grad
 
 
 class Rangordning(models.Model):
