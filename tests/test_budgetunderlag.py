@@ -54,6 +54,7 @@ def test_budgetunderlaget_har_ordningen_och_summan(demo):
     assert "Maria Sandberg (M)" in text  # the reservation
     assert "UTKAST" in text  # fullmäktige has not decided the 2027 budget yet
     assert "Första linjen för unga 2027" in text
+    assert "Blodtrycksmottagningar i primärvården 2027 – UTKAST" in text  # for decision, not decided
 
 
 def test_beslutad_budget_har_ingen_utkastmarkering(demo):
@@ -67,7 +68,7 @@ def test_beslutad_budget_har_ingen_utkastmarkering(demo):
 def test_allmanheten_far_bara_beslutat(demo):
     text = _text(Client().get("/rapporter/budgetunderlag/2027/").content)
     assert "Första linjen för unga 2027" in text  # decided commission
-    assert "Hälsofrämjande arbete i Söderby och Sjöbacka 2027" not in text  # not yet decided
+    assert "Blodtrycksmottagningar i primärvården 2027" not in text  # not yet decided
     Prioriteringsomgang.objects.filter(planeringsar__ar=2027).update(
         status="rangordning", beslut=None
     )

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from uppdrag.models import Mal, Milstolpe, Uppdrag, Uppfoljningsplan
+from uppdrag.models import (
+    Avstaende,
+    Mal,
+    Milstolpe,
+    Uppdrag,
+    Uppdragskommentar,
+    Uppfoljningsplan,
+)
 
 
 class MalInline(admin.TabularInline):
@@ -18,9 +25,18 @@ class MilstolpeInline(admin.TabularInline):
 
 @admin.register(Uppdrag)
 class UppdragAdmin(SimpleHistoryAdmin):
-    list_display = ["titel", "planeringsar", "utforare", "insatstyp", "status", "budget_tkr"]
+    list_display = [
+        "titel",
+        "planeringsar",
+        "utforare",
+        "insatstyp",
+        "status",
+        "versionsnummer",
+        "budget_tkr",
+    ]
     list_filter = ["planeringsar", "status", "insatstyp", "utforare"]
     search_fields = ["titel"]
+    readonly_fields = ["versionsnummer"]
     filter_horizontal = ["prioriteringsobjekt"]
     inlines = [MalInline, MilstolpeInline]
 
@@ -39,3 +55,15 @@ class MilstolpeAdmin(SimpleHistoryAdmin):
 class UppfoljningsplanAdmin(SimpleHistoryAdmin):
     list_display = ["uppdrag", "frekvens", "rapportor"]
     filter_horizontal = ["mal"]
+
+
+@admin.register(Uppdragskommentar)
+class UppdragskommentarAdmin(SimpleHistoryAdmin):
+    list_display = ["uppdrag", "forfattare", "roll", "skapad"]
+    list_filter = ["roll"]
+
+
+@admin.register(Avstaende)
+class AvstaendeAdmin(SimpleHistoryAdmin):
+    list_display = ["objekt", "beslut", "registrerat_av", "registrerat"]
+    raw_id_fields = ["objekt"]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from natverken.arshjul import Fasstatus, Status, Uppgift, registrera_att_gora, registrera_fasstatus
 from natverken.models import Fas, Planeringsar, Roll
 from natverken.roller import har_roll
+from uppdrag.adressera import antal_saknas
 from uppdrag.models import Uppdrag
 
 EFTER_DIALOG = [
@@ -67,7 +68,7 @@ def att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgi
             uppgifter.append(
                 Uppgift(
                     f"Besluta uppdraget ”{u.titel}”",
-                    f"{reverse('uppdrag:index')}?ar={planeringsar.ar}",
+                    u.get_absolute_url(),
                     senast,
                     "Uppdraget är klart för beslut.",
                     "verksamhetsplan",
@@ -78,9 +79,20 @@ def att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgi
             uppgifter.append(
                 Uppgift(
                     f"Formulera klart uppdraget ”{u.titel}”",
-                    f"{reverse('uppdrag:index')}?ar={planeringsar.ar}",
+                    u.get_absolute_url(),
                     senast,
                     f"Status: {u.get_status_display().lower()}.",
+                    "verksamhetsplan",
+                )
+            )
+        saknas = antal_saknas(planeringsar)
+        if saknas:
+            uppgifter.append(
+                Uppgift(
+                    f"Uppdra eller förklara: {saknas} högt prioriterade behov saknar svar",
+                    f"{reverse('uppdrag:adressera')}?ar={planeringsar.ar}",
+                    senast,
+                    "Varje behov i den övre delen ska få ett uppdrag eller ett beslut att avstå.",
                     "verksamhetsplan",
                 )
             )
@@ -89,7 +101,7 @@ def att_gora(user: Any, planeringsar: Planeringsar, idag: dt.date) -> list[Uppgi
             uppgifter.append(
                 Uppgift(
                     f"Lämna synpunkter på utkastet ”{u.titel}”",
-                    f"{reverse('uppdrag:index')}?ar={planeringsar.ar}",
+                    u.get_absolute_url(),
                     senast,
                     "Uppdraget är i dialog med er.",
                     "dialog_konsekvenser",
