@@ -13,6 +13,7 @@ class MalstatusInline(admin.TabularInline):
 class AterrapportAdmin(SimpleHistoryAdmin):
     list_display = ["uppdrag", "period", "senast", "rapportstatus", "framdrift"]
     list_filter = ["rapportstatus", "framdrift"]
+    filter_horizontal = ["klara_milstolpar"]
     inlines = [MalstatusInline]
 
 

@@ -3,19 +3,32 @@ body approves and that seeds next year's needs."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from natverken.models import Beslut, Planeringsar, Versionerad
-from uppdrag.models import Mal, Uppdrag
+from uppdrag.models import Mal, Milstolpe, Uppdrag
 
 
 class Framdrift(models.TextChoices):
+    """The provider's own judgement of the work (implementation), never of health."""
+
     ENLIGT_PLAN = "enligt_plan", "Enligt plan"
     RISK = "risk", "Risk för avvikelse"
     AVVIKER = "avviker", "Avviker"
     UPPNATT = "uppnatt", "Uppnått"
+
+
+# Every status is shown as icon + word; colour only supports it.
+FRAMDRIFT_IKON = {
+    Framdrift.ENLIGT_PLAN: "→",
+    Framdrift.RISK: "⚠",
+    Framdrift.AVVIKER: "✕",
+    Framdrift.UPPNATT: "✓",
+}
 
 
 class Aterrapport(Versionerad):
@@ -27,6 +40,16 @@ class Aterrapport(Versionerad):
         INLAMNAD = "inlamnad", "Inlämnad"
         ATERSAND = "atersand", "Återsänd"
         GODKAND = "godkand", "Godkänd"
+
+    RAPPORTSTATUS_IKON = {
+        Rapportstatus.VANTAR: "○",
+        Rapportstatus.INLAMNAD: "✉",
+        Rapportstatus.ATERSAND: "↩",
+        Rapportstatus.GODKAND: "✓",
+    }
+    # Only the provider changes a report, and only before it is submitted or after it was
+    # returned: a submitted or accepted report is never changed silently.
+    REDIGERBARA = frozenset({Rapportstatus.VANTAR, Rapportstatus.ATERSAND})
 
     uppdrag = models.ForeignKey(Uppdrag, on_delete=models.CASCADE, related_name="aterrapporter")
     period = models.CharField("period", max_length=20, help_text="t.ex. 2026 T1")
@@ -47,7 +70,14 @@ class Aterrapport(Versionerad):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     granskningskommentar = models.TextField("granskningskommentar", blank=True)
-    history = HistoricalRecords()
+    granskad = models.DateTimeField("granskad", null=True, blank=True)
+    klara_milstolpar = models.ManyToManyField(
+        Milstolpe,
+        blank=True,
+        related_name="rapporterad_klar_i",
+        verbose_name="milstolpar som rapporteras klara",
+    )
+    history = HistoricalRecords(m2m_fields=[klara_milstolpar])
 
     class Meta:
         ordering = ["uppdrag", "senast"]
@@ -59,11 +89,37 @@ class Aterrapport(Versionerad):
                 condition=models.Q(rapportstatus="vantar") | models.Q(inlamnad__isnull=False),
                 name="inlamnad_rapport_har_datum",
             ),
+            # A submitted report always says how the work is going.
+            models.CheckConstraint(
+                condition=models.Q(rapportstatus="vantar") | ~models.Q(framdrift=""),
+                name="inlamnad_rapport_har_framdrift",
+            ),
+            # The provider must be told what to correct.
+            models.CheckConstraint(
+                condition=~models.Q(rapportstatus="atersand") | ~models.Q(granskningskommentar=""),
+                name="atersand_rapport_har_kommentar",
+            ),
         ]
         indexes = [models.Index(fields=["rapportstatus", "senast"], name="rapport_status_senast")]
 
     def __str__(self) -> str:
         return f"{self.uppdrag} – {self.period}"
+
+    @property
+    def rapportstatus_ikon(self) -> str:
+        return self.RAPPORTSTATUS_IKON[self.Rapportstatus(self.rapportstatus)]
+
+    @property
+    def framdrift_ikon(self) -> str:
+        return FRAMDRIFT_IKON[Framdrift(self.framdrift)] if self.framdrift else ""
+
+    @property
+    def ar_redigerbar(self) -> bool:
+        return self.rapportstatus in self.REDIGERBARA
+
+    def ar_forsenad(self, idag: dt.date) -> bool:
+        """Past its deadline and still with the provider (waiting, or returned)."""
+        return self.ar_redigerbar and self.senast < idag
 
 
 class Malstatus(models.Model):
@@ -83,6 +139,10 @@ class Malstatus(models.Model):
     def __str__(self) -> str:
         return f"{self.mal}: {self.get_framdrift_display()}"
 
+    @property
+    def framdrift_ikon(self) -> str:
+        return FRAMDRIFT_IKON[Framdrift(self.framdrift)]
+
 
 class Arsuppfoljning(Versionerad):
     """A planning year's follow-up, approved by the body (input to the årsredovisning)."""
@@ -99,6 +159,11 @@ class Arsuppfoljning(Versionerad):
     beslut = models.OneToOneField(
         Beslut, on_delete=models.PROTECT, null=True, blank=True, related_name="arsuppfoljning"
     )
+    # What the body saw when it approved: each goal's judgement at that moment. Data imported
+    # later can change the live judgement; the approved document must not change with it.
+    bedomningar_vid_beslut = models.JSONField(
+        "måluppfyllelse vid beslutet", default=dict, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -114,6 +179,14 @@ class Arsuppfoljning(Versionerad):
 
     def __str__(self) -> str:
         return f"Årsuppföljning {self.planeringsar.ar}"
+
+    @property
+    def ar_godkand(self) -> bool:
+        return self.status == self.Status.GODKAND
+
+    @property
+    def status_ikon(self) -> str:
+        return "✓" if self.ar_godkand else "✎"
 
 
 class Fortsattningsbeslut(models.Model):
@@ -141,8 +214,17 @@ class Fortsattningsbeslut(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["uppdrag", "planeringsar"], name="ett_fortsattningsbeslut_per_ar"
-            )
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(motivering=""), name="fortsattningsbeslut_har_motivering"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.uppdrag}: {self.get_val_display()} ({self.planeringsar.ar})"
+
+    @property
+    def val_ikon(self) -> str:
+        return {self.Val.FORTSATT: "→", self.Val.REVIDERA: "↻", self.Val.AVSLUTA: "■"}[
+            self.Val(self.val)
+        ]
