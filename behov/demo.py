@@ -7,6 +7,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from behov.demo_import import importera_kolada_filer
 from behov.models import (
     Behovsanalys,
     Behovsgrupp,
@@ -691,3 +692,4 @@ def bygg(stdout) -> None:  # noqa: ANN001
         f"Behov: {Indikator.objects.count()} indikatorer, {batch.varden.count()} demovärden, "
         f"{Behovsanalys.objects.count()} behovsanalyser."
     )
+    importera_kolada_filer(stdout)

@@ -92,7 +92,11 @@ class Matvarde(models.Model):
     Bulk data: no per-row history (see Importbatch). A missing value is NULL, never 0.
     """
 
-    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="varden")
+    # No separate index: the unique key starts with indikator (an extra index only slows
+    # bulk imports).
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="varden", db_index=False
+    )
     omrade = models.ForeignKey(Omrade, on_delete=models.PROTECT, related_name="+")
     period_start = models.DateField("periodens början")
     period_slut = models.DateField("periodens slut")
@@ -107,8 +111,13 @@ class Matvarde(models.Model):
     namnare = models.FloatField("nämnare", null=True, blank=True)
     ki_lag = models.FloatField("konfidensintervall, nedre", null=True, blank=True)
     ki_hog = models.FloatField("konfidensintervall, övre", null=True, blank=True)
-    batch = models.ForeignKey(
-        Importbatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="varden"
+    batch = models.ForeignKey(  # indexed by Meta.indexes "matvarde_batch"
+        Importbatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="varden",
+        db_index=False,
     )
 
     objects = MatvardeQuerySet.as_manager()
@@ -379,3 +388,134 @@ class Halsogap(Versionerad):
     def clean(self) -> None:
         if (self.dimension is None) != (self.kategori is None):
             raise ValidationError("Ange både uppdelning och kategori, eller ingen av dem.")
+
+
+# --- Import ---
+# Indicator data comes in by file (behov.importering). Values are bulk data without per-row
+# history: an Importbatch records who imported what, and keeps the rows it replaced
+# (ErsattVarde) so the whole batch can be undone exactly.
+
+from pathlib import Path  # noqa: E402 - kept with the import models it serves
+
+
+class Importmall(models.Model):
+    """A named column mapping a user saved, to choose next time a file of the same shape
+    comes in. `mappning` is `behov.importering.Mappning` as a dict."""
+
+    namn = models.CharField("namn", max_length=120, unique=True)
+    mappning = models.JSONField("mappning")
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="skapad av",
+    )
+    skapad = models.DateTimeField("skapad", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["namn"]
+        verbose_name = "importmall"
+        verbose_name_plural = "importmallar"
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class Importfil(models.Model):
+    """An uploaded file on its way to becoming an Importbatch: where it lies under
+    MEDIA_ROOT/import/, how it is read, the mapping last chosen and the errors last found."""
+
+    id = models.UUIDField(primary_key=True, editable=False)
+    filnamn = models.CharField("filnamn", max_length=255)
+    storlek = models.PositiveBigIntegerField("storlek (byte)", default=0)
+    uppladdad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="uppladdad av",
+    )
+    uppladdad = models.DateTimeField("uppladdad", auto_now_add=True)
+    installningar = models.JSONField("inläsningsinställningar", default=dict, blank=True)
+    mappning = models.JSONField("mappning", default=dict, blank=True)
+    fel = models.JSONField("fel vid senaste kontroll", default=list, blank=True)
+    antal_fel = models.PositiveIntegerField("antal fel", default=0)
+    batch = models.ForeignKey(
+        Importbatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="filer",
+        verbose_name="import",
+    )
+
+    class Meta:
+        ordering = ["-uppladdad"]
+        verbose_name = "uppladdad importfil"
+        verbose_name_plural = "uppladdade importfiler"
+
+    def __str__(self) -> str:
+        return self.filnamn
+
+    @property
+    def sokvag(self) -> Path:
+        """Where the uploaded file lies until it is imported (MEDIA_ROOT/import/<id>)."""
+        return Path(settings.MEDIA_ROOT) / "import" / str(self.id)
+
+    @property
+    def ar_importerad(self) -> bool:
+        return self.batch_id is not None
+
+
+class ErsattVarde(models.Model):
+    """A value as it was before an import replaced it: the whole old Matvarde row, so
+    undoing the batch puts back exactly what was there."""
+
+    # Bulk data written only by behov.importering, as copies of existing behov_matvarde rows in
+    # the transaction that creates the batch: no database-level foreign keys, whose per-row
+    # checks would double the cost of re-importing a million values. Django still applies
+    # on_delete. Only batch and tidigare_batch are indexed: undo reads by them.
+    batch = models.ForeignKey(
+        Importbatch,
+        on_delete=models.CASCADE,
+        related_name="ersatta_varden",
+        verbose_name="import",
+        db_constraint=False,
+    )
+    matvarde_id = models.BigIntegerField("mätvärdets id")
+    # The replaced rows' own batch: a later batch that replaced them blocks undoing it.
+    tidigare_batch = models.ForeignKey(
+        Importbatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ersatta_av_senare",
+        verbose_name="tidigare import",
+        db_constraint=False,
+    )
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
+    omrade = models.ForeignKey(
+        Omrade, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
+    )
+    period_start = models.DateField("periodens början")
+    period_slut = models.DateField("periodens slut")
+    period = models.CharField("period", max_length=20)
+    kon = models.CharField("kön", max_length=1, choices=Kon.choices)
+    dimension = models.CharField("uppdelning", max_length=60, null=True, blank=True)
+    kategori = models.CharField("kategori", max_length=80, null=True, blank=True)
+    varde = models.FloatField("värde", null=True, blank=True)
+    antal = models.FloatField("antal (täljare)", null=True, blank=True)
+    namnare = models.FloatField("nämnare", null=True, blank=True)
+    ki_lag = models.FloatField("konfidensintervall, nedre", null=True, blank=True)
+    ki_hog = models.FloatField("konfidensintervall, övre", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "ersatt värde"
+        verbose_name_plural = "ersatta värden"
+
+    def __str__(self) -> str:
+        return f"Ersatt av {self.batch_id}: {self.indikator_id} {self.omrade_id} {self.period}"

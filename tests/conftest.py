@@ -17,9 +17,16 @@ def _referensdata_efter_flush(request):
     marker = request.node.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction"):
         request.getfixturevalue("transactional_db")
+        from django.contrib.auth.models import Group
+        from django.core.management.sql import emit_post_migrate_signal
+
         from natverken.models import Omrade
         from natverken.services import las_in_omraden
 
+        if not Group.objects.exists():
+            # Content types, permissions and role groups (post_migrate is skipped after a
+            # serialized rollback's flush).
+            emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
         if not Omrade.objects.filter(fiktiv=False).exists():
             las_in_omraden()
 

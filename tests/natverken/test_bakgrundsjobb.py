@@ -10,7 +10,7 @@ from natverken.models import Bakgrundsjobb, Omrade
 
 # The worker commits and closes connections like in production, so this test runs on
 # committed data rather than inside a rolled-back test transaction.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_jobb_koas_i_vy_kors_av_arbetaren_och_rapporterar(klient_admin):
     Omrade.objects.filter(typ=Omrade.Typ.KOMMUN, scb_kod="2080").update(namn="Fel namn")
     svar = klient_admin.post("/administration/omraden/uppdatera/")

@@ -1,0 +1,89 @@
+"""An official imports the real Kolada file on trust in Dalarna by sex, through the pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from behov.models import Importbatch, Matvarde
+from natverken.roller import synka_rollbehorigheter
+from tests import factories
+from tests.e2e.conftest import logga_in
+
+TILLIT = (
+    Path(__file__).resolve().parents[2]
+    / "behov"
+    / "data"
+    / "kolada"
+    / "kolada_tillit_dalarna_kon.csv"
+)
+TITEL = "Invånare 16-84 år med avsaknad av tillit till andra, andel (%)"
+
+
+# serialized_rollback: the flush after this test must not take the roles and areas with it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_tjansteperson_importerar_kolada_fil_via_sidorna(
+    page, live_server, skarmbild, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    # An earlier transactional test may have flushed the role groups (seen after the worker
+    # tests); they are what this test logs in with, so make sure they exist.
+    synka_rollbehorigheter()
+    factories.anvandare("anna", "tjansteperson", first_name="Anna", last_name="Lind")
+    page.goto(f"{live_server.url}/behov/import/")
+    logga_in(page, live_server, "anna", factories.LOSENORD, ga_till=False)
+    expect(page.get_by_role("heading", name="Importera indikatordata")).to_be_visible()
+
+    page.get_by_label(re.compile(r"^Fil\b")).set_input_files(TILLIT)
+    page.get_by_role("button", name="Ladda upp och förhandsvisa").click()
+    expect(
+        page.get_by_role("heading", name="Importera kolada_tillit_dalarna_kon.csv")
+    ).to_be_visible()
+    forhandsvisning = page.get_by_role("table", name=re.compile("De första 10 raderna"))
+    expect(forhandsvisning.get_by_role("columnheader", name="gender")).to_be_visible()
+    expect(forhandsvisning.get_by_role("cell", name="Region Dalarna").first).to_be_visible()
+
+    # The indicator doesn't exist yet: create it here, named after the value column.
+    expect(page.get_by_label(re.compile(r"^Namn\b"))).to_have_value(TITEL)
+    page.get_by_label(re.compile(r"^Enhet\b")).fill("%")
+    page.get_by_label("Riktning").select_option(label="Lägre är bättre")
+    page.get_by_label("Källa", exact=True).fill("Kolada (RKA)")
+    page.get_by_role("button", name="Skapa indikatorn").click()
+    expect(page.get_by_text(f"Indikatorn ”{TITEL}” är skapad.")).to_be_visible()
+
+    page.get_by_label("Lång: en rad per värde").check()
+    page.get_by_label("Hela filen gäller en indikator").check()
+    expect(page.get_by_label("Indikator för hela filen")).to_have_value(
+        re.compile("^INVANARE-16-84")
+    )
+    page.get_by_label("Kolumn med område").select_option("municipality")
+    page.get_by_label("Kolumn med år eller period", exact=True).select_option("year")
+    page.get_by_label("Kolumn med kön").select_option("gender")
+    page.get_by_label("Kolumn med värdet").select_option(TITEL)
+    skarmbild(page, "import-mappning")
+    page.get_by_role("button", name="Kontrollera och importera").last.click()
+
+    expect(page).to_have_url(re.compile(r"/jobb/\d+/$"))
+    expect(
+        page.get_by_role("heading", name="Import av kolada_tillit_dalarna_kon.csv")
+    ).to_be_visible()
+    # The worker runs here, in the test, instead of as its own process.
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    status = page.locator("#jobbstatus")
+    expect(status).to_contain_text("Klart", timeout=10_000)  # the page polls itself
+    expect(status).to_contain_text("42 värden importerade (42 nya, 0 ersatta)")
+    skarmbild(page, "import-klart")
+
+    page.goto(f"{live_server.url}/behov/import/")
+    rad = page.get_by_role("row", name=re.compile("kolada_tillit_dalarna_kon.csv"))
+    expect(rad).to_contain_text("Anna Lind")
+    expect(rad).to_contain_text("Genomförd")
+    expect(rad.get_by_role("button", name=re.compile("Ångra importen"))).to_be_visible()
+    skarmbild(page, "import-lista")
+
+    assert Importbatch.objects.get().antal_nya == 42
+    assert Matvarde.objects.get(period="2022", kon="K").varde == 26.8
