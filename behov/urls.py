@@ -21,7 +21,11 @@ urlpatterns = [
     path("analyser/<int:pk>/spara/", views.analys_spara, name="analys_spara"),
     path("analyser/<int:pk>/klar/", views.analys_klar, name="analys_klar"),
     path("analyser/<int:pk>/oppna/", views.analys_oppna, name="analys_oppna"),
-    path("analyser/<int:pk>/uppdatera-varden/", views.analys_uppdatera_varden, name="analys_uppdatera_varden"),
+    path(
+        "analyser/<int:pk>/uppdatera-varden/",
+        views.analys_uppdatera_varden,
+        name="analys_uppdatera_varden",
+    ),
     path("analyser/<int:pk>/gap/ny/", views.gap_ny, name="gap_ny"),
     path("analyser/<int:pk>/datakallor/ny/", views.kalla_ny, name="kalla_ny"),
     path("analyser/<int:pk>/dialoger/ny/", views.dialog_ny, name="dialog_ny"),

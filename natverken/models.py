@@ -74,7 +74,11 @@ class Planeringsar(models.Model):
         "budgetår", unique=True, help_text="Det budgetår som planeras (förbereds året innan)."
     )
     budgetbeslut = models.OneToOneField(
-        "Beslut", on_delete=models.PROTECT, null=True, blank=True, related_name="budget_for",
+        "Beslut",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="budget_for",
         verbose_name="fullmäktiges budgetbeslut",
     )
     history = HistoricalRecords()

@@ -54,7 +54,9 @@ def test_budgetunderlaget_har_ordningen_och_summan(demo):
     assert "Maria Sandberg (M)" in text  # the reservation
     assert "UTKAST" in text  # fullmäktige has not decided the 2027 budget yet
     assert "Första linjen för unga 2027" in text
-    assert "Blodtrycksmottagningar i primärvården 2027 – UTKAST" in text  # for decision, not decided
+    assert (
+        "Blodtrycksmottagningar i primärvården 2027 – UTKAST" in text
+    )  # for decision, not decided
 
 
 def test_beslutad_budget_har_ingen_utkastmarkering(demo):
