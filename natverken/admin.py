@@ -14,6 +14,32 @@ from natverken.models import (
     Utforare,
 )
 
+
+class BeslutatLastAdmin(SimpleHistoryAdmin):
+    """Admin for something a body decides: once decided (`ar_beslutat`), every field is read
+    only and it cannot be deleted. Changes go through the app's logged revision paths."""
+
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return False
+
+    def get_readonly_fields(self, request, obj=None):  # noqa: ANN001, ANN201
+        if obj is not None and self.ar_beslutat(obj):
+            return [f.name for f in self.model._meta.concrete_fields] + [
+                f.name for f in self.model._meta.many_to_many
+            ]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        if obj is not None and self.ar_beslutat(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_inlines(self, request, obj):  # noqa: ANN001, ANN201
+        return (
+            [] if obj is not None and self.ar_beslutat(obj) else super().get_inlines(request, obj)
+        )
+
+
 admin.site.site_header = "Behovsstyrning – administration"
 admin.site.site_title = "Behovsstyrning"
 admin.site.index_title = "Databasadministration"
@@ -72,7 +98,10 @@ class ReservationInline(admin.TabularInline):
 
 
 @admin.register(Beslut)
-class BeslutAdmin(SimpleHistoryAdmin):
+class BeslutAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return True  # a decision is never edited afterwards
+
     list_display = ["rubrik", "organ", "datum", "paragraf"]
     list_filter = ["organ"]
     date_hierarchy = "datum"

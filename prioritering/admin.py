@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from natverken.admin import BeslutatLastAdmin
 from prioritering.models import (
     Bedomning,
     Prioriteringsobjekt,
@@ -18,7 +19,10 @@ class ObjektInline(admin.TabularInline):
 
 
 @admin.register(Prioriteringsomgang)
-class PrioriteringsomgangAdmin(SimpleHistoryAdmin):
+class PrioriteringsomgangAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return obj.ar_beslutad
+
     list_display = ["namn", "planeringsar", "organ", "revision", "status", "budgetram_tkr"]
     list_filter = ["planeringsar", "status"]
     inlines = [ObjektInline]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from natverken.admin import BeslutatLastAdmin
 from uppdrag.models import (
     Avstaende,
     Mal,
@@ -24,7 +25,14 @@ class MilstolpeInline(admin.TabularInline):
 
 
 @admin.register(Uppdrag)
-class UppdragAdmin(SimpleHistoryAdmin):
+class UppdragAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return obj.status in {
+            Uppdrag.Status.BESLUTAD,
+            Uppdrag.Status.PAGAR,
+            Uppdrag.Status.AVSLUTAD,
+        }
+
     list_display = [
         "titel",
         "planeringsar",

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from natverken.admin import BeslutatLastAdmin
 from uppfoljning.models import Arsuppfoljning, Aterrapport, Fortsattningsbeslut, Malstatus
 
 
@@ -23,7 +24,10 @@ class MalstatusAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Arsuppfoljning)
-class ArsuppfoljningAdmin(SimpleHistoryAdmin):
+class ArsuppfoljningAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return obj.status == Arsuppfoljning.Status.GODKAND
+
     list_display = ["planeringsar", "status", "beslut"]
 
 
