@@ -75,3 +75,34 @@ def test_allmanheten_far_bara_beslutat(demo):
         status="rangordning", beslut=None
     )
     assert Client().get("/rapporter/budgetunderlag/2027/").status_code == 404
+
+
+def test_uppdragsbeskrivningen_till_utforaren(demo):
+    from django.contrib.auth import get_user_model
+
+    from uppdrag.models import Uppdrag
+
+    User = get_user_model()
+    beslutat = Uppdrag.objects.get(titel="Strukturerad diabetesvård i primärvården 2026")
+    svar = _klient(User.objects.get(username="utforare")).get(f"/rapporter/uppdrag/{beslutat.pk}/")
+    assert (
+        'filename="uppdragsbeskrivning-2026-strukturerad-diabetesvard'
+        in svar["Content-Disposition"]
+    )
+    text = _text(svar.content)
+    assert "Uppdrag: Strukturerad diabetesvård i primärvården 2026" in text
+    assert "Beslutat av Hälso- och sjukvårdsnämnden" in text and "UTKAST" not in text
+    assert "Diabetes typ 2 med HbA1c över 70 mmol/mol" in text  # a goal on the need's indicator
+    assert (
+        _klient(User.objects.get(username="utforare2"))
+        .get(f"/rapporter/uppdrag/{beslutat.pk}/")
+        .status_code
+        == 404
+    )
+    utkast = Uppdrag.objects.filter(status="dialog").first()
+    text = _text(
+        _klient(User.objects.get(username="tjansteperson"))
+        .get(f"/rapporter/uppdrag/{utkast.pk}/")
+        .content
+    )
+    assert "UTKAST" in text

@@ -131,3 +131,40 @@ def sammanhang(
         ]
         + [("resurser", "Resursfördelning mot ramen"), ("uppdrag", "Uppdrag till utförarna")],
     }
+
+
+def uppdragsbeskrivning_pdf(uppdrag: Uppdrag) -> tuple[bytes, str]:
+    """The document a provider receives: why (the need and its gaps), what (goals from
+    baseline to target), when (time plan), money, how it is followed up, and the decision."""
+    objekt = list(
+        uppdrag.prioriteringsobjekt.select_related("behovsgrupp", "omgang__organ").prefetch_related(
+            "halsogap__indikator", "halsogap__omrade"
+        )
+    )
+    beslutat = uppdrag.status in BESLUTADE_UPPDRAG
+    plan = getattr(uppdrag, "uppfoljningsplan", None)
+    innehall = pdf.rendera(
+        "rapporter/uppdragsbeskrivning.html",
+        {
+            "titel": f"Uppdrag: {uppdrag.titel}",
+            "underrubrik": f"Till {uppdrag.utforare} · budgetår {uppdrag.planeringsar.ar}",
+            "planeringsar": uppdrag.planeringsar,
+            "status": uppdrag.get_status_display()
+            + (f" (version {uppdrag.versionsnummer})" if uppdrag.versionsnummer > 1 else ""),
+            "utkast": "" if beslutat else "uppdraget är inte beslutat",
+            "uppdrag": uppdrag,
+            "objekt": objekt,
+            "mal": list(uppdrag.mal.select_related("indikator", "omrade")),
+            "milstolpar": list(uppdrag.milstolpar.all()),
+            "plan": plan,
+            "plan_mal": list(plan.mal.all()) if plan else [],
+            "kapitel": [
+                ("varfor", "Varför: behovet"),
+                ("vad", "Vad: mål"),
+                ("nar", "När: tidsplan"),
+                ("uppfoljning", "Uppföljning"),
+                ("beslut", "Beslut och ekonomi"),
+            ],
+        },
+    )
+    return innehall, pdf.filnamn("uppdragsbeskrivning", uppdrag.planeringsar.ar, uppdrag.titel)

@@ -6,4 +6,5 @@ app_name = "rapporter"
 
 urlpatterns = [
     path("budgetunderlag/<int:ar>/", views_rapporter.budgetunderlag, name="budgetunderlag"),
+    path("uppdrag/<int:pk>/", views_rapporter.uppdragsbeskrivning, name="uppdragsbeskrivning"),
 ]

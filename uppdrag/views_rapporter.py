@@ -31,3 +31,14 @@ def budgetunderlag(request: HttpRequest, ar: int) -> HttpResponse:
         raise Http404("Inget beslutat budgetunderlag för året.")
     innehall, namn = budgetunderlag_pdf(planeringsar, offentlig=not intern)
     return pdf_svar(innehall, namn)
+
+
+@require_GET
+def uppdragsbeskrivning(request: HttpRequest, pk: int) -> HttpResponse:
+    """The commission as a document, for whoever may see the commission (a provider only its
+    own: others get 404, as on the commission page)."""
+    from uppdrag.budgetunderlag import uppdragsbeskrivning_pdf
+    from uppdrag.views import hamta_uppdrag
+
+    innehall, namn = uppdragsbeskrivning_pdf(hamta_uppdrag(request, pk))
+    return pdf_svar(innehall, namn)

@@ -55,6 +55,7 @@ def argument() -> dict[str, dict]:
             "pk": Bakgrundsjobb.objects.first().pk if Bakgrundsjobb.objects.exists() else 1
         },
         "rapporter:budgetunderlag": {"ar": 2026},
+        "rapporter:uppdragsbeskrivning": {"pk": uppdrag_a.pk},
         "behov:import_mappning": {"pk": "00000000-0000-0000-0000-000000000000"},
         "behov:import_fel": {"pk": "00000000-0000-0000-0000-000000000000"},
         "behov:import_angra": {"pk": Importbatch.objects.first().pk},

@@ -37,6 +37,7 @@ MATRIS = {
     "offentligt:json": (200, 200, 200, 200, 200, 200),
     "offentligt:csv": (200, 200, 200, 200, 200, 200),
     "rapporter:budgetunderlag": (200, 200, 200, 200, 200, 200),
+    "rapporter:uppdragsbeskrivning": (302, 200, 200, 200, 404, 200),
     "behov:index": (302, 200, 200, 403, 403, 200),
     "behov:import": (302, 200, 403, 403, 403, 200),
     "behov:import_ladda_upp": (302, 405, 405, 405, 405, 405),
