@@ -8,7 +8,7 @@ app's access helper, never in templates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
@@ -116,7 +116,3 @@ def kraver_roll(*onskade: str) -> Callable:
         return inner
 
     return dekorator
-
-
-def rollnamn(roller_: Iterable[str]) -> list[str]:
-    return [Roll(r).label for r in roller_ if r in Roll.values]
