@@ -6,8 +6,11 @@ from behov.models import (
     Behovsgrupp,
     Datakalla,
     Dialog,
+    ErsattVarde,
     Halsogap,
     Importbatch,
+    Importfil,
+    Importmall,
     Indikator,
     Matvarde,
 )
@@ -30,6 +33,66 @@ class ImportbatchAdmin(SimpleHistoryAdmin):
         "antal_ersatta",
         "status",
     ]
+
+
+@admin.register(Importmall)
+class ImportmallAdmin(SimpleHistoryAdmin):
+    """Saved column mappings: an admin may rename or remove one; they are made on the import
+    page."""
+
+    list_display = ["namn", "skapad_av", "skapad"]
+    search_fields = ["namn"]
+    readonly_fields = ["skapad_av", "skapad"]
+
+    def has_add_permission(self, request) -> bool:  # noqa: ANN001
+        return False
+
+
+@admin.register(Importfil)
+class ImportfilAdmin(admin.ModelAdmin):
+    """Uploaded files on their way to an import. Read-only; an admin may remove files never
+    imported, and the file under MEDIA_ROOT/import/ goes with the row."""
+
+    list_display = ["filnamn", "storlek", "uppladdad_av", "uppladdad", "antal_fel", "batch"]
+    list_filter = [("batch", admin.EmptyFieldListFilter)]
+    list_select_related = ["uppladdad_av", "batch"]
+
+    def has_add_permission(self, request) -> bool:  # noqa: ANN001
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return super().has_delete_permission(request, obj) and (obj is None or not obj.batch_id)
+
+    def delete_model(self, request, obj) -> None:  # noqa: ANN001
+        obj.sokvag.unlink(missing_ok=True)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:  # noqa: ANN001
+        queryset = queryset.filter(batch__isnull=True)
+        for fil in queryset:
+            fil.sokvag.unlink(missing_ok=True)
+        super().delete_queryset(request, queryset)
+
+
+@admin.register(ErsattVarde)
+class ErsattVardeAdmin(admin.ModelAdmin):
+    """Values an import replaced, kept so the import can be undone exactly: read-only."""
+
+    list_display = ["batch", "indikator", "matvarde_id", "tidigare_batch"]
+    raw_id_fields = ["batch", "tidigare_batch", "indikator"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request) -> bool:  # noqa: ANN001
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
 
 
 @admin.register(Matvarde)

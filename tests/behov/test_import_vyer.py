@@ -346,3 +346,26 @@ def test_listan_visar_importer_och_angra_aterstaller(klient_tjp, tjansteperson, 
     andra.batch.refresh_from_db()
     assert andra.batch.status == Importbatch.Status.ANGRAD
     assert "Ångrad" in svar.content.decode()
+
+
+# --- The admin ---------------------------------------------------------------------------
+
+
+def test_admin_ser_uppladdningar_och_tar_bort_fil_som_aldrig_importerats(klient_tjp, klient_admin):
+    importfil = uppladdad(klient_tjp)
+    assert importfil.sokvag.exists()
+    for sida in ("importfil", "importmall", "ersattvarde"):
+        assert klient_admin.get(f"/django-admin/behov/{sida}/").status_code == 200
+    lista = klient_admin.get("/django-admin/behov/importfil/").content.decode()
+    assert "tillit.csv" in lista
+    # A file is never edited in the admin, only looked at or removed – and the file goes too.
+    assert (
+        klient_admin.post(f"/django-admin/behov/importfil/{importfil.pk}/change/").status_code
+        == 403
+    )
+    svar = klient_admin.post(
+        f"/django-admin/behov/importfil/{importfil.pk}/delete/", {"post": "yes"}
+    )
+    assert svar.status_code == 302
+    assert not Importfil.objects.exists()
+    assert not importfil.sokvag.exists()
