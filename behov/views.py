@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from behov import services
+from behov import services, tabeller
 from behov.forms import (
     AnalysForm,
     AteroppnaForm,
@@ -36,6 +36,7 @@ from behov.models import (
 )
 from behov.underlag import gapunderlag
 from natverken.lib.diagram import Punkt, Serie, Stapel, staplar, trend
+from natverken.lib.export import nedladdning
 from natverken.lib.vyhjalp import valt_planeringsar
 from natverken.models import Omrade, Organ, Planeringsar, Roll, SamtidigAndring
 from natverken.roller import har_roll, kraver_roll
@@ -89,6 +90,8 @@ def index(request: HttpRequest) -> HttpResponse:
         )
         .order_by("behovsgrupp__namn")
     )
+    if svar := nedladdning(request, halsogap=lambda: tabeller.halsogap(analyser, planeringsar)):
+        return svar
     return render(
         request,
         "behov/index.html",
@@ -132,6 +135,8 @@ def indikatorer(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(polaritet=data["polaritet"])
         if data["min_region"]:
             qs = qs.filter(har_data=True)
+    if svar := nedladdning(request, indikatorer=lambda: tabeller.indikatorer(qs, hem)):
+        return svar
     return render(
         request,
         "behov/indikatorer.html",
@@ -184,6 +189,10 @@ def indikator(request: HttpRequest, pk: int) -> HttpResponse:
             or next((o for o in omraden_med_data if o.typ == Omrade.Typ.REGION), None)
             or (omraden_med_data[0] if omraden_med_data else None)
         )
+    if valt is not None and (
+        svar := nedladdning(request, varden=lambda: tabeller.indikatorvarden(ind, valt))
+    ):
+        return svar
     diagram = []
     if valt is not None:
         riket = next((o for o in omraden_med_data if o.typ == Omrade.Typ.RIKET), None)
@@ -290,6 +299,8 @@ def grupper(request: HttpRequest) -> HttpResponse:
     qs = Behovsgrupp.objects.select_related("omrade").order_by("arkiverad", "namn")
     if not visa_arkiverade:
         qs = qs.filter(arkiverad=False)
+    if svar := nedladdning(request, grupper=lambda: tabeller.grupper(qs)):
+        return svar
     return render(
         request,
         "behov/grupper.html",
