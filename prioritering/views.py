@@ -19,12 +19,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from natverken.lib.export import csv_svar, json_svar
+from natverken.lib.export import csv_svar, json_svar, nedladdning
 from natverken.lib.vyhjalp import valt_planeringsar
 from natverken.models import Ledamot, Planeringsar, Roll
 from natverken.roller import har_roll, kraver_roll
 from prioritering import offentligt as oppna
-from prioritering import services, underlag
+from prioritering import services, tabeller, underlag
 from prioritering.forms import (
     BedomningForm,
     BeslutForm,
@@ -134,13 +134,16 @@ def omgangar_med_ordning(planeringsar, *, bara_beslutade: bool = False):  # noqa
 @kraver_roll(*LASARE)
 def index(request: HttpRequest) -> HttpResponse:
     planeringsar, alla_ar = valt_planeringsar(request)
+    omgangar = omgangar_med_ordning(planeringsar)
+    if svar := nedladdning(request, ordning=lambda: tabeller.ordningar(omgangar, planeringsar)):
+        return svar
     return render(
         request,
         "prioritering/index.html",
         {
             "planeringsar": planeringsar,
             "alla_ar": alla_ar,
-            "omgangar": omgangar_med_ordning(planeringsar),
+            "omgangar": omgangar,
             "kan_forbereda": har_roll(request.user, T),
             # A round open for ranking in another year is what members most need to find.
             "oppna_andra_ar": Prioriteringsomgang.objects.filter(status=S.RANGORDNING)
@@ -189,6 +192,12 @@ def _omgangssida(
     objekt = underlag.objekt_for(omgang)
     samlad = underlag.samlad_for(omgang, objekt)
     ordnade = underlag.arbetsordning(objekt, samlad)
+    if svar := nedladdning(
+        request,
+        bedomningar=lambda: tabeller.bedomningar(omgang, ordnade),
+        samlad=lambda: tabeller.samlad(omgang, samlad),
+    ):
+        return svar
     ledamot = _min_ledamot(request, omgang)
     ledamoter = underlag.ledamoter_for(omgang)
     min_rangordning = (
@@ -427,6 +436,8 @@ def mote(request: HttpRequest, pk: int) -> HttpResponse:
     omgang = hamta_omgang(request, pk)
     objekt = underlag.objekt_for(omgang)
     samlad = underlag.samlad_for(omgang, objekt)
+    if svar := nedladdning(request, samlad=lambda: tabeller.samlad(omgang, samlad)):
+        return svar
     return render(
         request,
         "prioritering/mote.html",
@@ -558,6 +569,8 @@ def resurser(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "Resursfördelningen är sparad.")
         return redirect("prioritering:resurser", pk=pk)
     fordelning = underlag.fordelning_for(omgang, ordnade)
+    if svar := nedladdning(request, resurser=lambda: tabeller.resurser(omgang, fordelning)):
+        return svar
     falt = form.rader() if form else [(None, None, None)] * len(ordnade)
     return render(
         request,
@@ -615,15 +628,19 @@ def _offentliga(
 def offentligt(request: HttpRequest) -> HttpResponse:
     """Open priorities: only decided rounds in force, nothing internal."""
     planeringsar, alla_ar, omgangar = _offentliga(request)
-    # The page is drawn from the same data as the JSON and the CSV, so all three agree.
+    # The page is drawn from the same data as the JSON, the CSV and the Excel file, so all agree.
+    data = oppna.som_data(omgangar, planeringsar)
+    if svar := nedladdning(
+        request,
+        prioriteringar=lambda: tabeller.offentliga(
+            oppna.CSV_KOLUMNER, oppna.csv_rader(data), data["planeringsar"] or "alla"
+        ),
+    ):
+        return svar
     return render(
         request,
         "prioritering/offentligt.html",
-        {
-            "planeringsar": planeringsar,
-            "alla_ar": alla_ar,
-            "data": oppna.som_data(omgangar, planeringsar),
-        },
+        {"planeringsar": planeringsar, "alla_ar": alla_ar, "data": data},
     )
 
 

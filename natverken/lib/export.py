@@ -297,7 +297,7 @@ def nedladdning(request: HttpRequest, **tabeller: Callable[[], Tabell]) -> HttpR
     tables (the first when left out). The tables are built only when asked for, from what the
     view has already read, so a download costs the same queries as the page."""
     format_ = request.GET.get("format", "")
-    if not format_:
+    if not format_ or request.method not in ("GET", "HEAD"):
         return None
     if format_ not in FORMAT:
         svar = HttpResponse(
