@@ -17,12 +17,13 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from natverken.lib.export import nedladdning
 from natverken.lib.vyhjalp import valt_planeringsar
 from natverken.models import Planeringsar, Roll, SamtidigAndring
 from natverken.roller import har_roll, kraver_roll
 from prioritering.models import Prioriteringsobjekt
 from uppdrag import adressera as adressera_
-from uppdrag import services
+from uppdrag import services, tabeller
 from uppdrag import versioner as versioner_
 from uppdrag.forms import (
     AvstaendeForm,
@@ -139,6 +140,10 @@ def index(request: HttpRequest) -> HttpResponse:
         if data.get("utforare"):
             qs = qs.filter(utforare=data["utforare"])
     uppdrag = list(qs.for_lista().order_by("-planeringsar__ar", "status", "titel"))
+    if svar := nedladdning(
+        request, uppdrag=lambda: tabeller.uppdrag(uppdrag, "alla år" if alla_aren else ar_val)
+    ):
+        return svar
     return render(
         request,
         "uppdrag/index.html",
@@ -167,6 +172,8 @@ def mina(request: HttpRequest) -> HttpResponse:
     if utforare is not None:
         qs = Uppdrag.objects.for_anvandare(request.user).filter(utforare=utforare)
     uppdrag = list(qs.for_lista().order_by("-planeringsar__ar", "titel"))
+    if svar := nedladdning(request, uppdrag=lambda: tabeller.uppdrag(uppdrag, utforare)):
+        return svar
     grupper = [
         (
             "Väntar på era synpunkter",
@@ -615,6 +622,11 @@ def _adresserasida(
 ) -> HttpResponse:
     formular = formular or {}
     omgangar = adressera_.ovre_delen(planeringsar)
+    if svar := nedladdning(
+        request,
+        adressera=lambda: tabeller.adressera(omgangar, getattr(planeringsar, "ar", None)),
+    ):
+        return svar
     mina_organ = services.organ_for_ledamot(request.user) if har_roll(request.user, F) else None
     formularen = {}
     for omgang in omgangar:
