@@ -365,6 +365,12 @@ class Halsogap(Versionerad):
         return self.beslutat_mal is not None
 
     @property
+    def malet_ar_last(self) -> bool:
+        """A decided target in a ready analysis stays as decided: a new decision on it needs
+        the analysis reopened with a reason first, so the change is in the history."""
+        return self.malbeslut_id is not None and self.analys.status != Behovsanalys.Status.UTKAST
+
+    @property
     def storlek(self) -> float | None:
         """Size of the gap in the indicator's own direction: positive = still short of the
         target, zero or negative = target reached. None when it can't be judged."""

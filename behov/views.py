@@ -519,6 +519,11 @@ def gap_beslut(request: HttpRequest, pk: int) -> HttpResponse:
     organ_qs = Organ.objects.filter(ledamoter__anvandare=request.user).distinct()
     if not organ_qs.exists():
         raise PermissionDenied("Du är inte ledamot i något beslutande organ.")
+    if gap.malet_ar_last:
+        raise PermissionDenied(
+            f"Målet är redan beslutat ({gap.malbeslut}) och analysen är klar för prioritering. "
+            "För att registrera ett nytt beslut om målet öppnas analysen igen med ett skäl."
+        )
     initial = {
         "beslutat_mal": gap.beslutat_mal if gap.beslutat_mal is not None else gap.foreslaget_mal,
         "beslutat_malar": gap.beslutat_malar or gap.foreslaget_malar,

@@ -84,6 +84,11 @@ def budgetbeslut(request: HttpRequest, ar: int) -> HttpResponse:
     if not organ.exists():
         raise PermissionDenied("Bara ledamöter i fullmäktige kan registrera budgetbeslutet.")
     if planeringsar.budgetbeslut_id:
+        if request.method == "POST":
+            raise PermissionDenied(
+                f"Fullmäktiges budgetbeslut för {ar} är redan registrerat "
+                f"({planeringsar.budgetbeslut}) och kan inte ändras."
+            )
         return render(
             request, "natverken/budgetbeslut.html", {"planeringsar": planeringsar, "form": None}
         )

@@ -288,6 +288,11 @@ def hamta_baslinje(mal: Mal) -> None:
 def markera_milstolpe_klar(*, milstolpe: Milstolpe, datum: dt.date | None = None) -> None:
     if milstolpe.uppdrag.status not in {S.BESLUTAD, S.PAGAR}:
         raise ValidationError("Milstolpar bockas av när uppdraget är beslutat eller pågår.")
+    if milstolpe.klar is not None:
+        # The date it was reached is a fact reported once; a second click must not move it.
+        raise ValidationError(
+            f"Milstolpen är redan markerad som nådd {milstolpe.klar:%Y-%m-%d}. Inget är ändrat."
+        )
     milstolpe.klar = datum or timezone.localdate()
     _spara(milstolpe, "Milstolpen är nådd")
 

@@ -617,6 +617,11 @@ def arsuppfoljning(request: HttpRequest, ar: int) -> HttpResponse:
 @kraver_roll(T)
 def arsuppfoljning_paborja(request: HttpRequest, ar: int) -> HttpResponse:
     planeringsar = get_object_or_404(Planeringsar, ar=ar)
+    befintlig = Arsuppfoljning.objects.filter(planeringsar=planeringsar).first()
+    if befintlig is not None and befintlig.ar_godkand:
+        raise PermissionDenied(
+            f"Årsuppföljningen för {ar} är godkänd av nämnden och kan inte ändras."
+        )
     services.paborja_arsuppfoljning(planeringsar=planeringsar)
     messages.success(request, f"Årsuppföljningen för {ar} är påbörjad som utkast.")
     return redirect("uppfoljning:arsuppfoljning", ar=ar)

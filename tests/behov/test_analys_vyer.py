@@ -141,6 +141,43 @@ def test_forvaldtroende_registrerar_organets_beslut(
     assert gap.history.latest().history_user == fortroendevald
 
 
+def test_beslutat_mal_i_klar_analys_beslutas_inte_om_forran_analysen_oppnats(
+    klient_fv, klient_tjp, analys, indikator, dalarna, hsn_med_fortroendevald
+):
+    beslut = factories.beslut(hsn_med_fortroendevald, "§ 44")
+    gap = Halsogap.objects.create(
+        analys=analys,
+        indikator=indikator,
+        omrade=dalarna,
+        foreslaget_mal=8.0,
+        foreslaget_malar=2030,
+        beslutat_mal=7.5,
+        beslutat_malar=2030,
+        malbeslut=beslut,
+    )
+    Behovsanalys.objects.filter(pk=analys.pk).update(status=Behovsanalys.Status.KLAR)
+    nytt = {
+        "beslutat_mal": "6,0",
+        "beslutat_malar": "2031",
+        "organ": hsn_med_fortroendevald.pk,
+        "datum": "2026-05-12",
+        "paragraf": "§ 60",
+    }
+    sida = klient_fv.get(f"/behov/analyser/{analys.pk}/").content.decode()
+    assert "Registrera nämndens beslut om målet" not in sida
+    svar = klient_fv.post(f"/behov/gap/{gap.pk}/beslut/", nytt)
+    assert svar.status_code == 403
+    assert "öppnas analysen igen med ett skäl" in svar.content.decode()
+    gap.refresh_from_db()
+    assert (gap.beslutat_mal, gap.malbeslut_id, gap.version) == (7.5, beslut.pk, 1)
+
+    # The logged way: reopen with a reason, then the body's new decision is registered.
+    klient_tjp.post(f"/behov/analyser/{analys.pk}/oppna/", {"skal": "Nämnden vill skärpa målet"})
+    assert klient_fv.post(f"/behov/gap/{gap.pk}/beslut/", nytt).status_code == 302
+    gap.refresh_from_db()
+    assert (gap.beslutat_mal, gap.malbeslut.paragraf) == (6.0, "§ 60")
+
+
 def test_forvaldtroende_utan_ledamotskap_far_403(klient_fv, analys, indikator, dalarna):
     gap = Halsogap.objects.create(analys=analys, indikator=indikator, omrade=dalarna)
     assert klient_fv.get(f"/behov/gap/{gap.pk}/beslut/").status_code == 403

@@ -198,6 +198,20 @@ def test_budgetbeslut_registreras_av_ledamot_i_fullmaktige(ar2027, fortroendeval
         and ar2027.budgetbeslut.registrerat_av == fortroendevald
     )
 
+    # Decided: the page shows the decision, and a second registration is refused.
+    assert "Budgeten är beslutad" in klient_fv.get("/arshjul/2027/budgetbeslut/").content.decode()
+    svar = klient_fv.post(
+        "/arshjul/2027/budgetbeslut/",
+        {
+            "organ": Organ.objects.get(typ="fullmaktige").pk,
+            "datum": "2026-11-25",
+            "paragraf": "§ 9",
+        },
+    )
+    assert svar.status_code == 403 and "kan inte ändras" in svar.content.decode()
+    ar2027.refresh_from_db()
+    assert ar2027.budgetbeslut.paragraf == "§ 112"
+
 
 def test_kalenderflodet_ar_giltig_ical_och_kan_aterkallas(klient_tjp, tjansteperson, ar2027):
     _analys(ar2027, "Äldre")

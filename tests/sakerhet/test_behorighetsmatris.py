@@ -64,7 +64,7 @@ MATRIS = {
     "behov:dialog_ny": (302, 405, 405, 405, 405, 405),
     "behov:gap_andra": (302, 403, 403, 403, 403, 403),
     "behov:gap_ta_bort": (302, 405, 405, 405, 405, 405),
-    "behov:gap_beslut": (302, 403, 200, 403, 403, 403),
+    "behov:gap_beslut": (302, 403, 403, 403, 403, 403),
     "behov:kalla_ta_bort": (302, 405, 405, 405, 405, 405),
     "behov:dialog_ta_bort": (302, 405, 405, 405, 405, 405),
     "prioritering:index": (302, 200, 200, 403, 403, 200),

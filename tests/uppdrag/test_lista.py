@@ -3,6 +3,8 @@ and the pieces of the commission page: goals, milestones, follow-up plan."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.uppdrag.hjalp import i_status, nytt_uppdrag
@@ -138,6 +140,13 @@ def test_milstolpe_och_uppfoljningsplan(
     assert klient_utf.post(f"/uppdrag/milstolpar/{milstolpe.pk}/klar/").status_code == 302
     milstolpe.refresh_from_db()
     assert milstolpe.klar is not None
+
+    # A second click (an old tab) doesn't move the date it was reached.
+    Milstolpe.objects.filter(pk=milstolpe.pk).update(klar=dt.date(2026, 2, 2))
+    svar = klient_utf.post(f"/uppdrag/milstolpar/{milstolpe.pk}/klar/", follow=True)
+    assert "Milstolpen är redan markerad som nådd 2026-02-02" in svar.content.decode()
+    milstolpe.refresh_from_db()
+    assert milstolpe.klar == dt.date(2026, 2, 2)
 
 
 def test_uppfoljningsplan_utan_mal_ger_fel(klient_tjp, uppdrag_a):

@@ -133,5 +133,9 @@ def test_godkand_arsuppfoljning_kan_inte_andras(klient_fv, klient_tjp, utkast, h
     )
     assert svar.status_code == 403
     assert Arsuppfoljning.objects.get().sammanfattning == "Det gick bra."
+    # "Påbörja" on an approved one doesn't claim to start a draft.
+    svar = klient_tjp.post(f"/uppfoljning/arsuppfoljning/{AR}/paborja/")
+    assert svar.status_code == 403 and "godkänd av nämnden" in svar.content.decode()
+    assert Arsuppfoljning.objects.get().status == "godkand"
     html = klient_fv.get(f"/uppfoljning/arsuppfoljning/{AR}/").content.decode()
     assert f"Godkänd av {hsn}" in html and "Registrera godkännandet" not in html
