@@ -18,11 +18,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from behov.models import Behovsanalys, Behovsgrupp, Halsogap
+from natverken.lib.export import nedladdning
 from natverken.models import Omrade, Organ, Planeringsar, Roll, SamtidigAndring
 from natverken.roller import har_roll, kraver_roll, roller
 from prioritering.models import Prioriteringsobjekt, Prioriteringsomgang
 from uppdrag.models import Uppdrag
-from uppfoljning import services
+from uppfoljning import services, tabeller
 from uppfoljning.diagram import AR_FORE_BASLINJEN, bana_trend, framsteg, maltrend, skillnadstrend
 from uppfoljning.forms import (
     ArsuppfoljningForm,
@@ -129,6 +130,8 @@ def index(request: HttpRequest) -> HttpResponse:
         if planeringsar
         else []
     )
+    if svar := nedladdning(request, uppdrag=lambda: tabeller.lagen(lagen, planeringsar)):
+        return svar
     besluta = [lage for lage in lagen if lage.skal_till_beslut]
     arsuppfoljning = (
         Arsuppfoljning.objects.filter(planeringsar=planeringsar)
@@ -211,6 +214,23 @@ def rapporter(request: HttpRequest) -> HttpResponse:
         ),
         idag=idag,
     )
+    listor = {
+        "forsenade": [r for r in alla if r.forsenad],
+        "att_granska": [r for r in alla if r.status == R.INLAMNAD],
+        "snart": [r for r in alla if r.aktuell and not r.forsenad],
+        "arets": [
+            r for r in alla if r.uppdrag.planeringsar_id == getattr(planeringsar, "pk", None)
+        ],
+    }
+    ar = getattr(planeringsar, "ar", "")
+    if svar := nedladdning(
+        request,
+        forsenade=lambda: tabeller.rapporter(listor["forsenade"], "forsenade", "Försenade"),
+        granska=lambda: tabeller.rapporter(listor["att_granska"], "att-granska", "Att granska"),
+        snart=lambda: tabeller.rapporter(listor["snart"], "snart", "Ska lämnas inom 30 dagar"),
+        aret=lambda: tabeller.rapporter(listor["arets"], f"uppdragen-{ar}", f"Uppdragen {ar}"),
+    ):
+        return svar
     return render(
         request,
         "uppfoljning/rapporter.html",
@@ -218,12 +238,7 @@ def rapporter(request: HttpRequest) -> HttpResponse:
             "planeringsar": planeringsar,
             "alla_ar": alla_ar,
             "idag": idag,
-            "forsenade": [r for r in alla if r.forsenad],
-            "att_granska": [r for r in alla if r.status == R.INLAMNAD],
-            "snart": [r for r in alla if r.aktuell and not r.forsenad],
-            "arets": [
-                r for r in alla if r.uppdrag.planeringsar_id == getattr(planeringsar, "pk", None)
-            ],
+            **listor,
             "ar_utforare": har_roll(request.user, U) and not har_roll(request.user, T, F),
             "kan_granska": har_roll(request.user, T),
             "granskningsdagar": DAGAR_ATT_GRANSKA,
@@ -576,6 +591,10 @@ def _arsuppfoljningssida(request: HttpRequest, ar: int, **formular: Any) -> Http
             prioriteringar.append((omgang, obj, egna))
     ovriga = [lage for lage in lagen if lage.uppdrag.pk not in med_prioritering]
     vid_beslut = arsupp.bedomningar_vid_beslut if arsupp and arsupp.ar_godkand else {}
+    if svar := nedladdning(
+        request, mal=lambda: tabeller.maluppfyllelse(lagen, planeringsar, vid_beslut)
+    ):
+        return svar
     kan_andra = har_roll(request.user, T) and arsupp is not None and not arsupp.ar_godkand
     mina_organ = _mina_organ(request.user)
     kan_godkanna = bool(mina_organ) and arsupp is not None and not arsupp.ar_godkand

@@ -29,7 +29,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -55,9 +55,14 @@ class Tal:
 
     @property
     def avrundat(self) -> float | Decimal | int | None:
+        """Rounded half up from the number as written (2,25 → 2,3), as the pages show it."""
         if self.varde is None or (isinstance(self.varde, float) and not _ar_andligt(self.varde)):
             return None
-        return round(self.varde, self.decimaler)
+        steg = Decimal(1).scaleb(-self.decimaler)
+        avrundat = Decimal(str(self.varde)).quantize(steg, rounding=ROUND_HALF_UP)
+        if isinstance(self.varde, Decimal):
+            return avrundat
+        return int(avrundat) if self.decimaler <= 0 else float(avrundat)
 
 
 def _ar_andligt(varde: float) -> bool:

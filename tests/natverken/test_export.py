@@ -100,6 +100,9 @@ def test_csv_tabell_gar_runt_i_pandas():
 
 def test_csv_cell_tal_och_tidpunkt():
     assert csv_cell(Tal(2.345, 1)) == "2,3"
+    assert csv_cell(Tal(2.25, 1)) == "2,3"  # half up, as the page shows it
+    assert csv_cell(Tal(Decimal("1234.5"), 0)) == "1235"
+    assert csv_cell(Tal(7.5, 0)) == "8"
     assert csv_cell(Tal(None, 1)) == ""
     assert csv_cell(dt.datetime(2026, 6, 9, 22, 30, tzinfo=dt.UTC)) == "2026-06-10 00:30"
 
