@@ -14,6 +14,7 @@ from behov.models import (
     Indikator,
     Matvarde,
 )
+from natverken.admin import BeslutatLastAdmin
 
 
 @admin.register(Indikator)
@@ -138,15 +139,26 @@ class HalsogapInline(admin.TabularInline):
     raw_id_fields = ["indikator", "omrade", "malbeslut"]
 
 
+def _analys_klar(analys: Behovsanalys) -> bool:
+    # A ready analysis is reopened in the app with a logged reason, not edited here.
+    return analys.status == Behovsanalys.Status.KLAR
+
+
 @admin.register(Behovsanalys)
-class BehovsanalysAdmin(SimpleHistoryAdmin):
+class BehovsanalysAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return _analys_klar(obj)
+
     list_display = ["behovsgrupp", "planeringsar", "status"]
     list_filter = ["planeringsar", "status"]
     inlines = [HalsogapInline, DatakallaInline, DialogInline]
 
 
 @admin.register(Halsogap)
-class HalsogapAdmin(SimpleHistoryAdmin):
+class HalsogapAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return _analys_klar(obj.analys)
+
     list_display = [
         "indikator",
         "analys",
@@ -161,10 +173,16 @@ class HalsogapAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Datakalla)
-class DatakallaAdmin(SimpleHistoryAdmin):
+class DatakallaAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return _analys_klar(obj.analys)
+
     list_display = ["slag", "analys"]
 
 
 @admin.register(Dialog)
-class DialogAdmin(SimpleHistoryAdmin):
+class DialogAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return _analys_klar(obj.analys)
+
     list_display = ["datum", "med_vilka", "analys"]

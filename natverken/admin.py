@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from natverken.models import (
@@ -29,6 +30,13 @@ class BeslutatLastAdmin(SimpleHistoryAdmin):
             ]
         return super().get_readonly_fields(request, obj)
 
+    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        # View only: saving even an all-read-only form would write a history row and a new
+        # version of something decided.
+        if obj is not None and self.ar_beslutat(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
     def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
         if obj is not None and self.ar_beslutat(obj):
             return False
@@ -38,6 +46,12 @@ class BeslutatLastAdmin(SimpleHistoryAdmin):
         return (
             [] if obj is not None and self.ar_beslutat(obj) else super().get_inlines(request, obj)
         )
+
+    def delete_queryset(self, request, queryset) -> None:  # noqa: ANN001
+        # The list's "delete selected" action asks for permission without an object.
+        if any(self.ar_beslutat(obj) for obj in queryset):
+            raise PermissionDenied("Beslutade uppgifter kan inte tas bort, inte heller i admin.")
+        super().delete_queryset(request, queryset)
 
 
 admin.site.site_header = "Behovsstyrning – administration"
@@ -55,6 +69,12 @@ class FasInline(admin.TabularInline):
 class PlaneringsarAdmin(SimpleHistoryAdmin):
     list_display = ["ar"]
     inlines = [FasInline]
+
+    def get_readonly_fields(self, request, obj=None):  # noqa: ANN001, ANN201
+        # Fullmäktige's budget decision, once registered, stays; the phases remain editable.
+        if obj is not None and obj.budgetbeslut_id:
+            return ["ar", "budgetbeslut"]
+        return super().get_readonly_fields(request, obj)
 
 
 @admin.register(Fas)
@@ -110,7 +130,10 @@ class BeslutAdmin(BeslutatLastAdmin):
 
 
 @admin.register(Reservation)
-class ReservationAdmin(SimpleHistoryAdmin):
+class ReservationAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return True  # registered dissent is part of the decision's record
+
     list_display = ["ledamot", "beslut"]
 
 

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from natverken.admin import BeslutatLastAdmin
 from prioritering.models import (
@@ -29,14 +28,20 @@ class PrioriteringsomgangAdmin(BeslutatLastAdmin):
 
 
 @admin.register(Prioriteringsobjekt)
-class PrioriteringsobjektAdmin(SimpleHistoryAdmin):
+class PrioriteringsobjektAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return obj.omgang.ar_beslutad
+
     list_display = ["rubrik", "omgang", "behovsgrupp", "placering"]
     list_filter = ["omgang__planeringsar"]
     filter_horizontal = ["halsogap"]
 
 
 @admin.register(Bedomning)
-class BedomningAdmin(SimpleHistoryAdmin):
+class BedomningAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return obj.objekt.omgang.ar_beslutad
+
     list_display = ["objekt", "svarighetsgrad", "nytta", "kostnad", "evidens", "prioritetsgrad"]
 
 
@@ -46,11 +51,17 @@ class RangplatsInline(admin.TabularInline):
 
 
 @admin.register(Rangordning)
-class RangordningAdmin(SimpleHistoryAdmin):
+class RangordningAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return obj.omgang.ar_beslutad
+
     list_display = ["ledamot", "omgang", "inlamnad"]
     inlines = [RangplatsInline]
 
 
 @admin.register(Resursfordelning)
-class ResursfordelningAdmin(SimpleHistoryAdmin):
+class ResursfordelningAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return obj.objekt.omgang.ar_beslutad
+
     list_display = ["objekt", "belopp_tkr", "typ", "beslut"]

@@ -24,14 +24,19 @@ class MilstolpeInline(admin.TabularInline):
     extra = 0
 
 
+def _uppdrag_beslutat(uppdrag: Uppdrag) -> bool:
+    # After the decision a change is a new version with a reason, made in the app.
+    return uppdrag.status in {
+        Uppdrag.Status.BESLUTAD,
+        Uppdrag.Status.PAGAR,
+        Uppdrag.Status.AVSLUTAD,
+    }
+
+
 @admin.register(Uppdrag)
 class UppdragAdmin(BeslutatLastAdmin):
     def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
-        return obj.status in {
-            Uppdrag.Status.BESLUTAD,
-            Uppdrag.Status.PAGAR,
-            Uppdrag.Status.AVSLUTAD,
-        }
+        return _uppdrag_beslutat(obj)
 
     list_display = [
         "titel",
@@ -50,17 +55,26 @@ class UppdragAdmin(BeslutatLastAdmin):
 
 
 @admin.register(Mal)
-class MalAdmin(SimpleHistoryAdmin):
+class MalAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return _uppdrag_beslutat(obj.uppdrag)
+
     list_display = ["beskrivning", "uppdrag", "niva", "indikator", "malvarde", "maldatum"]
 
 
 @admin.register(Milstolpe)
-class MilstolpeAdmin(SimpleHistoryAdmin):
+class MilstolpeAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return _uppdrag_beslutat(obj.uppdrag)
+
     list_display = ["beskrivning", "uppdrag", "datum", "klar"]
 
 
 @admin.register(Uppfoljningsplan)
-class UppfoljningsplanAdmin(SimpleHistoryAdmin):
+class UppfoljningsplanAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return _uppdrag_beslutat(obj.uppdrag)
+
     list_display = ["uppdrag", "frekvens", "rapportor"]
     filter_horizontal = ["mal"]
 
@@ -72,6 +86,9 @@ class UppdragskommentarAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Avstaende)
-class AvstaendeAdmin(SimpleHistoryAdmin):
+class AvstaendeAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return obj.beslut_id is not None
+
     list_display = ["objekt", "beslut", "registrerat_av", "registrerat"]
     raw_id_fields = ["objekt"]

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from natverken.admin import BeslutatLastAdmin
 from uppfoljning.models import Arsuppfoljning, Aterrapport, Fortsattningsbeslut, Malstatus
@@ -11,7 +10,10 @@ class MalstatusInline(admin.TabularInline):
 
 
 @admin.register(Aterrapport)
-class AterrapportAdmin(SimpleHistoryAdmin):
+class AterrapportAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return obj.rapportstatus == Aterrapport.Rapportstatus.GODKAND
+
     list_display = ["uppdrag", "period", "senast", "rapportstatus", "framdrift"]
     list_filter = ["rapportstatus", "framdrift"]
     filter_horizontal = ["klara_milstolpar"]
@@ -19,7 +21,10 @@ class AterrapportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Malstatus)
-class MalstatusAdmin(SimpleHistoryAdmin):
+class MalstatusAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return obj.rapport.rapportstatus == Aterrapport.Rapportstatus.GODKAND
+
     list_display = ["mal", "rapport", "framdrift"]
 
 
@@ -32,5 +37,8 @@ class ArsuppfoljningAdmin(BeslutatLastAdmin):
 
 
 @admin.register(Fortsattningsbeslut)
-class FortsattningsbeslutAdmin(SimpleHistoryAdmin):
+class FortsattningsbeslutAdmin(BeslutatLastAdmin):
+    def ar_beslutat(self, obj) -> bool:  # noqa: ANN001
+        return True  # the body's decision on a commission is never edited afterwards
+
     list_display = ["uppdrag", "planeringsar", "val"]

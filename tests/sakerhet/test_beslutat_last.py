@@ -1,20 +1,33 @@
 """Decided things cannot be changed afterwards, not even by an administrator in the admin:
-decisions, decided priority rounds, decided commissions and approved yearly follow-ups."""
+decisions and dissent, decided priority rounds with their needs, assessments, rankings and
+resources, ready needs analyses with their gaps, sources and dialogues, decided commissions
+with their goals, milestones and follow-up plans, decisions not to commission, accepted
+reports, approved yearly follow-ups, continuation decisions and fullmäktige's budget
+decision. Every admin that locks decided things (`BeslutatLastAdmin`) has a case here."""
 
 from __future__ import annotations
 
 import io
 
 import pytest
+from django.contrib import admin as django_admin
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 
-from natverken.models import Beslut
-from prioritering.models import Prioriteringsomgang
+from behov.models import Behovsanalys, Datakalla, Dialog, Halsogap
+from natverken.admin import BeslutatLastAdmin
+from natverken.models import Beslut, Planeringsar, Reservation
+from prioritering.models import (
+    Bedomning,
+    Prioriteringsobjekt,
+    Prioriteringsomgang,
+    Rangordning,
+    Resursfordelning,
+)
 from tests.conftest import _klient
-from uppdrag.models import Uppdrag
-from uppfoljning.models import Arsuppfoljning
+from uppdrag.models import Avstaende, Mal, Milstolpe, Uppdrag, Uppfoljningsplan
+from uppfoljning.models import Arsuppfoljning, Aterrapport, Fortsattningsbeslut, Malstatus
 
 pytestmark = pytest.mark.django_db
 
@@ -54,17 +67,115 @@ def admin(demo):
             "sammanfattning",
             "Ändrat i efterhand",
         ),
+        (
+            "behov/behovsanalys",
+            lambda: Behovsanalys.objects.filter(status="klar").first(),
+            "halsolage",
+            "Ändrat i efterhand",
+        ),
+        (
+            "behov/halsogap",
+            lambda: Halsogap.objects.filter(analys__status="klar", malbeslut__isnull=False).first(),
+            "foreslaget_mal",
+            "1",
+        ),
+        (
+            "behov/datakalla",
+            lambda: Datakalla.objects.filter(analys__status="klar").first(),
+            "brister",
+            "Inga",
+        ),
+        (
+            "behov/dialog",
+            lambda: Dialog.objects.filter(analys__status="klar").first(),
+            "sammanfattning",
+            "Ändrat i efterhand",
+        ),
+        (
+            "prioritering/prioriteringsobjekt",
+            lambda: Prioriteringsobjekt.objects.filter(omgang__status="beslutad").first(),
+            "rubrik",
+            "Ändrat i efterhand",
+        ),
+        (
+            "prioritering/bedomning",
+            lambda: Bedomning.objects.filter(objekt__omgang__status="beslutad").first(),
+            "svarighetsgrad_motivering",
+            "Ändrat i efterhand",
+        ),
+        (
+            "prioritering/rangordning",
+            lambda: Rangordning.objects.filter(omgang__status="beslutad").first(),
+            "inlamnad_0",
+            "2020-01-01",
+        ),
+        (
+            "prioritering/resursfordelning",
+            lambda: Resursfordelning.objects.filter(objekt__omgang__status="beslutad").first(),
+            "belopp_tkr",
+            "1",
+        ),
+        (
+            "uppdrag/mal",
+            lambda: Mal.objects.filter(uppdrag__status="pagar").first(),
+            "malvarde",
+            "1",
+        ),
+        (
+            "uppdrag/milstolpe",
+            lambda: Milstolpe.objects.filter(uppdrag__status="pagar").first(),
+            "beskrivning",
+            "Ändrat i efterhand",
+        ),
+        (
+            "uppdrag/uppfoljningsplan",
+            lambda: Uppfoljningsplan.objects.filter(uppdrag__status="pagar").first(),
+            "klart_nar",
+            "Ändrat i efterhand",
+        ),
+        (
+            "uppdrag/avstaende",
+            lambda: Avstaende.objects.filter(beslut__isnull=False).first(),
+            "motivering",
+            "Ändrat i efterhand",
+        ),
+        (
+            "uppfoljning/aterrapport",
+            lambda: Aterrapport.objects.filter(rapportstatus="godkand").first(),
+            "sammanfattning",
+            "Ändrat i efterhand",
+        ),
+        (
+            "uppfoljning/malstatus",
+            lambda: Malstatus.objects.filter(rapport__rapportstatus="godkand").first(),
+            "kommentar",
+            "Ändrat i efterhand",
+        ),
+        (
+            "uppfoljning/fortsattningsbeslut",
+            lambda: Fortsattningsbeslut.objects.first(),
+            "motivering",
+            "Ändrat i efterhand",
+        ),
+        (
+            "natverken/reservation",
+            lambda: Reservation.objects.first(),
+            "text",
+            "Ändrat i efterhand",
+        ),
     ],
 )
 def test_beslutat_gar_inte_att_andra_eller_ta_bort_i_admin(admin, sokvag, hamta, falt, nytt):
     obj = hamta()
-    fore = getattr(obj, falt)
+    assert obj is not None, f"Demon saknar ett beslutat objekt för {sokvag}."
+    fore = type(obj)._base_manager.filter(pk=obj.pk).values().get()
+    historik = obj.history.count()
     url = f"/django-admin/{sokvag}/{obj.pk}/change/"
     html = admin.get(url).content.decode()
     assert f'name="{falt}"' not in html  # shown read only, no input
     admin.post(url, {falt: nytt})
-    obj.refresh_from_db()
-    assert getattr(obj, falt) == fore
+    assert type(obj)._base_manager.filter(pk=obj.pk).values().get() == fore
+    assert obj.history.count() == historik
     assert (
         admin.post(f"/django-admin/{sokvag}/{obj.pk}/delete/", {"post": "yes"}).status_code == 403
     )
@@ -77,3 +188,53 @@ def test_ej_beslutat_uppdrag_kan_fortfarande_rattas_i_admin(admin):
         'name="budget_tkr"'
         in admin.get(f"/django-admin/uppdrag/uppdrag/{utkast.pk}/change/").content.decode()
     )
+
+
+LASTA_I_TESTET = {
+    "natverken.beslut",
+    "prioritering.prioriteringsomgang",
+    "uppdrag.uppdrag",
+    "uppfoljning.arsuppfoljning",
+    "behov.behovsanalys",
+    "behov.halsogap",
+    "behov.datakalla",
+    "behov.dialog",
+    "prioritering.prioriteringsobjekt",
+    "prioritering.bedomning",
+    "prioritering.rangordning",
+    "prioritering.resursfordelning",
+    "uppdrag.mal",
+    "uppdrag.milstolpe",
+    "uppdrag.uppfoljningsplan",
+    "uppdrag.avstaende",
+    "uppfoljning.aterrapport",
+    "uppfoljning.malstatus",
+    "uppfoljning.fortsattningsbeslut",
+    "natverken.reservation",
+}
+
+
+def test_varje_last_admin_provas():
+    lasta = {
+        modell._meta.label_lower
+        for modell, modelladmin in django_admin.site._registry.items()
+        if isinstance(modelladmin, BeslutatLastAdmin)
+    }
+    assert lasta == LASTA_I_TESTET
+
+
+def test_beslutat_gar_inte_att_ta_bort_med_listans_atgard(admin):
+    reservation = Reservation.objects.first()  # nothing protects it but the lock
+    svar = admin.post(
+        "/django-admin/natverken/reservation/",
+        {"action": "delete_selected", "_selected_action": [reservation.pk], "post": "yes"},
+    )
+    assert svar.status_code == 403
+    assert Reservation.objects.filter(pk=reservation.pk).exists()
+
+
+def test_fullmaktiges_budgetbeslut_ligger_fast_men_faserna_kan_andras(admin):
+    ar = Planeringsar.objects.filter(budgetbeslut__isnull=False).first()
+    html = admin.get(f"/django-admin/natverken/planeringsar/{ar.pk}/change/").content.decode()
+    assert 'name="budgetbeslut"' not in html
+    assert 'name="faser-0-start"' in html
