@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Case, F, When
+from django.db.models import Case, F, Prefetch, When, prefetch_related_objects
 
 from behov.models import Behovsanalys, Behovsgrupp, Halsogap, Indikator, Kon, Matvarde, Polaritet
 from natverken.lib.export import Kolumn, Tabell, Tal, filnamn
@@ -122,7 +122,9 @@ def _vardbehov(gap: Halsogap) -> str:
     return "Ja" if gap.ar_vardbehov else "Nej"
 
 
-def halsogap(analyser: Iterable[Behovsanalys], planeringsar: Planeringsar | None) -> Tabell:
+def halsogap(
+    analyser: Iterable[Behovsanalys], planeringsar: Planeringsar | None, vad: str = ""
+) -> Tabell:
     """The health gaps of a year's needs analyses, one row per gap (needs `halsogap` with
     `indikator` and `omrade` prefetched)."""
     rader = []
@@ -173,9 +175,22 @@ def halsogap(analyser: Iterable[Behovsanalys], planeringsar: Planeringsar | None
             "Vårdbehov",
         ],
         rader=rader,
-        filnamn=filnamn("halsogap", ar),
+        filnamn=filnamn("halsogap", vad, ar),
         titel=f"Hälsogap {ar or ''}",
     )
+
+
+def analysens_halsogap(analys: Behovsanalys) -> Tabell:
+    prefetch_related_objects(
+        [analys],
+        Prefetch(
+            "halsogap",
+            queryset=Halsogap.objects.select_related("indikator", "omrade").order_by(
+                "indikator__namn", "pk"
+            ),
+        ),
+    )
+    return halsogap([analys], analys.planeringsar, analys.behovsgrupp.namn)
 
 
 def grupper(qs: Iterable[Behovsgrupp]) -> Tabell:

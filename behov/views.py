@@ -391,7 +391,10 @@ def _analyssida(request: HttpRequest, analys: Behovsanalys, **formular: object) 
 @require_GET
 @kraver_roll(*LASARE)
 def analys(request: HttpRequest, pk: int) -> HttpResponse:
-    return _analyssida(request, hamta_analys(request, pk))
+    analys_ = hamta_analys(request, pk)
+    if svar := nedladdning(request, halsogap=lambda: tabeller.analysens_halsogap(analys_)):
+        return svar
+    return _analyssida(request, analys_)
 
 
 @require_GET

@@ -100,7 +100,7 @@ def _status_text(status: str | None) -> str | None:
 
 
 def maluppfyllelse(
-    lagen_: Iterable[Uppdragslage], planeringsar: Planeringsar, vid_beslut: dict
+    lagen_: Iterable[Uppdragslage], planeringsar: Planeringsar, vid_beslut: dict, vad: str = ""
 ) -> Tabell:
     """Every health goal of the year's commissions against its straight path; in an approved
     follow-up also the judgement the body approved."""
@@ -152,6 +152,19 @@ def maluppfyllelse(
             "Så har målet bedömts",
         ],
         rader=rader,
-        filnamn=filnamn("maluppfyllelse", planeringsar.ar),
+        filnamn=filnamn("maluppfyllelse", vad or planeringsar.ar),
         titel=f"Måluppfyllelse {planeringsar.ar}",
+    )
+
+
+def milstolpar(lage: Uppdragslage) -> Tabell:
+    u = lage.uppdrag
+    return Tabell(
+        kolumner=["Uppdrag", "Datum", "Milstolpe", "Klar", "Status"],
+        rader=(
+            [u.titel, m.milstolpe.datum, m.milstolpe.beskrivning, m.milstolpe.klar, m.lage.text]
+            for m in lage.milstolpar
+        ),
+        filnamn=filnamn("milstolpar", u.titel),
+        titel="Milstolpar",
     )

@@ -411,6 +411,13 @@ def rapport_granska(request: HttpRequest, pk: int) -> HttpResponse:
 def uppdrag(request: HttpRequest, pk: int) -> HttpResponse:
     objekt = hamta_uppdrag(request, pk)
     lage = uppdragslagen([objekt], idag=_idag(), alla_uppdelningar=True)[0]
+    if svar := nedladdning(
+        request,
+        mal=lambda: tabeller.maluppfyllelse([lage], objekt.planeringsar, {}, objekt.titel),
+        rapporter=lambda: tabeller.rapporter(lage.rapporter, objekt.titel, "Återrapporter"),
+        milstolpar=lambda: tabeller.milstolpar(lage),
+    ):
+        return svar
     diagram = []
     for rad in lage.indikatormal:
         ind = rad.mal.indikator

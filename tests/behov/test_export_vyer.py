@@ -162,3 +162,16 @@ def test_okant_format_ger_ett_tydligt_fel(klient_tjp):
     svar = klient_tjp.get("/behov/indikatorer/?format=pdf")
     assert svar.status_code == 400
     assert "Välj format=xlsx (Excel) eller format=csv" in svar.content.decode()
+
+
+def test_en_analys_halsogap(klient_tjp, indikatorer):
+    dalarna = Omrade.objects.get(scb_kod="20")
+    grupp = Behovsgrupp.objects.create(namn="Unga vuxna", omrade=dalarna)
+    analys = Behovsanalys.objects.create(behovsgrupp=grupp, planeringsar=factories.planeringsar())
+    for ind in indikatorer:
+        Halsogap.objects.create(analys=analys, indikator=ind, omrade=dalarna, aktuellt_varde=40.0)
+    svar = klient_tjp.get(f"/behov/analyser/{analys.pk}/?format=xlsx")
+    rader = xlsx_rader(svar)
+    assert filnamn(svar).startswith("halsogap-unga-vuxna-2027-")
+    assert [r[3] for r in rader[1:]] == ["Fysisk aktivitet", "Rökning"]
+    assert {r[0] for r in rader[1:]} == {"Unga vuxna"}

@@ -101,3 +101,19 @@ def test_ingen_nedladdning_for_anonym_och_helheten_inte_for_utforare(klient_utf,
         svar = Client().get(url)
         assert svar.status_code == 302 and "/konto/logga-in/" in svar["Location"]
     assert klient_utf.get(f"/uppfoljning/arsuppfoljning/{AR}/?format=xlsx").status_code == 403
+
+
+def test_ett_uppdrags_milstolpar_rapporter_och_mal(klient_utf, uppdrag_a, uppdrag_b):
+    url = f"/uppfoljning/uppdrag/{uppdrag_a.pk}/"
+    html = klient_utf.get(url).content.decode()
+    assert 'href="?format=csv&amp;tabell=milstolpar"' in html
+    df = csv_tabell(klient_utf.get(url + "?format=csv&tabell=milstolpar"))
+    assert df["Milstolpe"].tolist() == ["Milstolpe 3", "Milstolpe 6", "Milstolpe 11"]
+    assert set(df["Status"]) == {"Försenad"}
+    df = csv_tabell(klient_utf.get(url + "?format=csv&tabell=rapporter"))
+    assert df["Period"].tolist() == [f"{AR} T1", f"{AR} T2", f"{AR} T3"]
+    rader = xlsx_rader(klient_utf.get(url + "?format=xlsx&tabell=mal"))
+    assert _kolumn(rader, "Indikator") == ["Indikator T-PSYK"]
+    # Another provider's commission: 404, as the page.
+    svar = klient_utf.get(f"/uppfoljning/uppdrag/{uppdrag_b.pk}/?format=csv&tabell=rapporter")
+    assert svar.status_code == 404
