@@ -1,0 +1,236 @@
+"""Optimistic locking on every document people edit over days (`natverken.models.Versionerad`
+through a `VersionsForm`): two people logged in at once open the same edit form, both save;
+the first save is kept, the second is refused with the Swedish message and the second
+person's typed text is still in the re-rendered form. Nothing is lost.
+
+Each case opens the real page and submits what its form holds (`las_formular`), the way a
+browser would. `test_varje_versionerad_modell_provas` fails when a new Versionerad model
+appears without a case here."""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import models, transaction
+from django.test import Client
+
+from behov import services as behov_services
+from behov.models import Behovsanalys, Halsogap
+from natverken.models import Fas, Planeringsar, Roll, SamtidigAndring, Utforare, Versionerad
+from prioritering.models import Bedomning, Prioriteringsomgang
+from tests import factories
+from tests.sakerhet.formular import las_formular
+from uppdrag.models import Uppdrag
+from uppfoljning import services as uppfoljning_services
+from uppfoljning.models import Arsuppfoljning, Aterrapport
+
+pytestmark = pytest.mark.django_db
+
+PRIMARVARDEN = "Primärvården Region Exempel"
+
+
+@dataclass(frozen=True)
+class Fall:
+    id: str
+    roll: str
+    # The object, prepared so it is editable (e.g. a ready analysis reopened with a reason).
+    objekt: Callable[[], models.Model]
+    sida: Callable[[models.Model], str]  # the page with the edit form
+    action: Callable[[models.Model], str]  # where the form posts
+    falt: str  # the text field both people type into
+    extra: Callable[[models.Model], dict] = lambda obj: {}  # e.g. the button pressed
+    andrat: Callable[[models.Model], dict] = lambda obj: {}  # more fields a person changes
+
+    def __str__(self) -> str:
+        return self.id
+
+
+def _oppnad_analys() -> Behovsanalys:
+    analys = Behovsanalys.objects.filter(planeringsar__ar=2028).order_by("pk").first()
+    behov_services.ateroppna(analys=analys, skal="Nya siffror från SCB")
+    return analys
+
+
+def _gap_i_oppnad_analys() -> Halsogap:
+    return _oppnad_analys().halsogap.order_by("pk").first()
+
+
+def _bedomning_i_oppen_omgang() -> Bedomning:
+    return (
+        Bedomning.objects.filter(objekt__omgang__status=Prioriteringsomgang.Status.RANGORDNING)
+        .order_by("pk")
+        .first()
+    )
+
+
+def _uppdrag(status: str) -> Callable[[], Uppdrag]:
+    return lambda: Uppdrag.objects.filter(status=status).order_by("pk").first()
+
+
+def _rapport_att_skriva() -> Aterrapport:
+    return (
+        Aterrapport.objects.filter(
+            uppdrag__utforare__namn=PRIMARVARDEN,
+            rapportstatus__in=[
+                Aterrapport.Rapportstatus.VANTAR,
+                Aterrapport.Rapportstatus.ATERSAND,
+            ],
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def _arsuppfoljning_utkast() -> Arsuppfoljning:
+    return uppfoljning_services.paborja_arsuppfoljning(
+        planeringsar=Planeringsar.objects.get(ar=2026)
+    )
+
+
+FALL = [
+    Fall(
+        "behovsanalys",
+        Roll.TJANSTEPERSON,
+        _oppnad_analys,
+        lambda a: f"/behov/analyser/{a.pk}/",
+        lambda a: f"/behov/analyser/{a.pk}/spara/",
+        "halsolage",
+    ),
+    Fall(
+        "hälsogap",
+        Roll.TJANSTEPERSON,
+        _gap_i_oppnad_analys,
+        lambda g: f"/behov/gap/{g.pk}/andra/",
+        lambda g: f"/behov/gap/{g.pk}/andra/",
+        "vardbehov_motivering",
+    ),
+    Fall(
+        "bedömning",
+        Roll.TJANSTEPERSON,
+        _bedomning_i_oppen_omgang,
+        lambda b: f"/prioritering/behov/{b.objekt_id}/",
+        lambda b: f"/prioritering/behov/{b.objekt_id}/bedomning/",
+        "nytta_motivering",
+    ),
+    Fall(
+        "uppdrag (utkast)",
+        Roll.TJANSTEPERSON,
+        _uppdrag(Uppdrag.Status.UTKAST),
+        lambda u: f"/uppdrag/{u.pk}/andra/",
+        lambda u: f"/uppdrag/{u.pk}/andra/",
+        "beskrivning",
+    ),
+    Fall(
+        "uppdrag (ny version efter beslut)",
+        Roll.TJANSTEPERSON,
+        _uppdrag(Uppdrag.Status.PAGAR),
+        lambda u: f"/uppdrag/{u.pk}/andra/",
+        lambda u: f"/uppdrag/{u.pk}/andra/",
+        "beskrivning",
+        andrat=lambda u: {"andringsskal": "Ny inriktning efter dialogen"},
+    ),
+    Fall(
+        "återrapport",
+        Roll.UTFORARE,
+        _rapport_att_skriva,
+        lambda r: f"/uppfoljning/rapporter/{r.pk}/",
+        lambda r: f"/uppfoljning/rapporter/{r.pk}/spara/",
+        "sammanfattning",
+        extra=lambda r: {"handling": "spara"},
+    ),
+    Fall(
+        "årsuppföljning",
+        Roll.TJANSTEPERSON,
+        _arsuppfoljning_utkast,
+        lambda a: f"/uppfoljning/arsuppfoljning/{a.planeringsar.ar}/",
+        lambda a: f"/uppfoljning/arsuppfoljning/{a.planeringsar.ar}/spara/",
+        "sammanfattning",
+    ),
+    Fall(
+        "årshjulets fas",
+        Roll.TJANSTEPERSON,
+        lambda: Fas.objects.filter(planeringsar__ar=2027).order_by("pk").first(),
+        lambda f: f"/arshjul/fas/{f.pk}/andra/",
+        lambda f: f"/arshjul/fas/{f.pk}/andra/",
+        "beskrivning",
+    ),
+]
+
+
+def test_varje_versionerad_modell_provas():
+    versionerade = {
+        m.__name__
+        for m in apps.get_models()
+        if issubclass(m, Versionerad) and not m.__name__.startswith("Historical")
+    }
+    provade = {"Behovsanalys", "Halsogap", "Bedomning", "Uppdrag", "Aterrapport"}
+    provade |= {"Arsuppfoljning", "Fas"}
+    assert versionerade == provade
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+def _tva_inloggade(roll: str) -> tuple[Client, Client]:
+    if roll == Roll.UTFORARE:
+        utforare = Utforare.objects.get(namn=PRIMARVARDEN)
+        anna = factories.anvandare("anna_utf", roll, utforare=utforare)
+        bo = factories.anvandare("bo_utf", roll, utforare=utforare)
+    else:
+        anna, bo = factories.anvandare("anna", roll), factories.anvandare("bo", roll)
+    a, b = Client(), Client()
+    a.force_login(anna)
+    b.force_login(bo)
+    return a, b
+
+
+def _oppna(klient: Client, fall: Fall, obj: Any) -> dict[str, Any]:
+    sida = fall.sida(obj)
+    svar = klient.get(sida)
+    assert svar.status_code == 200, f"{fall}: {sida} gav {svar.status_code}"
+    data = las_formular(svar.content.decode(), fall.action(obj), sida)
+    assert "version" in data, f"{fall}: formuläret bär inte versionen det öppnades på"
+    return data
+
+
+@pytest.mark.parametrize("fall", FALL, ids=str)
+def test_andra_sparningen_vagras_och_inmatningen_finns_kvar(demo, fall: Fall):
+    obj = fall.objekt()
+    assert obj is not None, f"Demon saknar ett objekt för {fall}."
+    a, b = _tva_inloggade(fall.roll)
+
+    # Both open the edit form before either saves.
+    form_a, form_b = _oppna(a, fall, obj), _oppna(b, fall, obj)
+    fore = type(obj).objects.get(pk=obj.pk).version
+    text_a = f"Annas text om {fall.id}, skriven först."
+    text_b = f"Bos text om {fall.id} – inte sparad än."
+    form_a.update({**fall.extra(obj), **fall.andrat(obj), fall.falt: text_a})
+    form_b.update({**fall.extra(obj), **fall.andrat(obj), fall.falt: text_b})
+
+    svar_a = a.post(fall.action(obj), form_a)
+    assert svar_a.status_code == 302, f"{fall}: första sparningen gick inte igenom"
+    svar_b = b.post(fall.action(obj), form_b)
+
+    assert svar_b.status_code == 200
+    sida = html.unescape(svar_b.content.decode())
+    assert SamtidigAndring.meddelande in sida
+    # Bo's input is still in the form he submitted, ready to compare and save again.
+    assert (
+        text_b
+        in las_formular(svar_b.content.decode(), fall.action(obj), fall.action(obj))[fall.falt]
+    )
+    sparad = type(obj).objects.get(pk=obj.pk)
+    assert getattr(sparad, fall.falt) == text_a
+    assert sparad.version == fore + 1
