@@ -47,15 +47,16 @@ class Samlad:
     def oenighet(self) -> str:
         """A word for the spread, so disagreement is read, not averaged away: members within
         one place of each other are near agreement; a spread over two thirds of the list is
-        large disagreement."""
+        large disagreement. Large disagreement is asked first: with two needs, one place apart
+        is the whole list (opposite rankings), never near agreement."""
         if len(self.givna) < 2:
             return ""
         if self.spridning == 0:
             return "Eniga"
-        if self.spridning == 1:
-            return "Nära eniga"
         if self.spridning >= math.ceil(2 * (self.antal_objekt - 1) / 3):
             return "Stor oenighet"
+        if self.spridning == 1:
+            return "Nära eniga"
         return "Viss oenighet"
 
     @property

@@ -68,6 +68,21 @@ def test_spridningen_visar_vem_som_satte_behovet_var():
     assert per_rubrik["C"].oenighet == "Nära eniga"  # 3, 3, 4
 
 
+def test_tva_behov_i_motsatt_ordning_ar_stor_oenighet():
+    samlad = borda([A, B], [(ERIK, _platser(A, B)), (MARIA, _platser(B, A))])
+    assert [(r.objekt.rubrik, r.spridning, r.oenighet) for r in samlad.rader] == [
+        ("A", 1, "Stor oenighet"),
+        ("B", 1, "Stor oenighet"),
+    ]
+    # With three needs, one place apart is still near agreement.
+    samlad = borda([A, B, C], [(ERIK, _platser(A, B, C)), (MARIA, _platser(B, A, C))])
+    assert {r.objekt.rubrik: r.oenighet for r in samlad.rader} == {
+        "A": "Nära eniga",
+        "B": "Nära eniga",
+        "C": "Eniga",
+    }
+
+
 def test_utan_rangordningar_ar_den_samlade_tom():
     samlad = borda([A, B], [])
     assert samlad.tom and all(r.poang == 0 for r in samlad.rader)
