@@ -77,6 +77,22 @@ def test_allmanheten_far_bara_beslutat(demo):
     assert Client().get("/rapporter/budgetunderlag/2027/").status_code == 404
 
 
+def test_prioritetsgraden_ar_modellens_forslag_nar_ingen_egen_ar_satt(demo):
+    from django.contrib.auth import get_user_model
+
+    from prioritering.models import Bedomning
+
+    omgang = Prioriteringsomgang.objects.get(planeringsar__ar=2027)
+    forsta = omgang.objekt.get(placering=1)
+    Bedomning.objects.filter(objekt=forsta).update(prioritetsgrad=None)
+    forsta.refresh_from_db()
+    forslag = forsta.bedomning.forslag.grad
+    klient = _klient(get_user_model().objects.get(username="tjansteperson"))
+    text = " ".join(_text(klient.get("/rapporter/budgetunderlag/2027/").content).split())
+    assert f"prioritetsgrad {forslag} (modellens förslag)." in text
+    assert "prioritetsgrad –" not in text
+
+
 def test_uppdragsbeskrivningen_till_utforaren(demo):
     from django.contrib.auth import get_user_model
 

@@ -315,6 +315,8 @@ def test_beslutad_omgang_ar_last(request, beslutad_omgang, klient, url, data):
 def test_beslutad_omgang_visar_ordning_och_revision(klient_tjp, beslutad_omgang):
     html = klient_tjp.get(f"/prioritering/omgang/{beslutad_omgang.pk}/").content.decode()
     assert "Beslutad ordning" in html and "Revidera beslutet" in html
+    # The budget underlag for the council is one click away from the decided round.
+    assert 'href="/rapporter/budgetunderlag/2027/">Budgetunderlag 2027 (PDF)</a>' in html
     ordning = html[
         html.index("<caption>Beslutad ordning") : html.index(
             "</table>", html.index("<caption>Beslutad ordning")

@@ -42,6 +42,7 @@ def test_offentliga_sidan_visar_beslutet_i_klartext(beslut_med_reservation):
     assert "3\u00a0000 tkr" in html and "prioritera (mer resurser)" in html
     assert "Reservation av Lena Ström (SD):" in html and "Unga borde gå först." in html
     assert "1 ledamot reserverade sig" in html
+    assert 'href="/rapporter/budgetunderlag/2027/">Budgetunderlag 2027 (PDF)</a>' in html
 
 
 def test_inget_internt_syns(beslut_med_reservation, hsn):

@@ -43,6 +43,7 @@ def test_filter_pa_status_typ_och_utforare(klient_tjp, tre, utforare_b):
 def test_status_raknas_i_ord(klient_fv, tre):
     html = klient_fv.get("/uppdrag/?ar=2027").content.decode()
     assert "Utkast</a>: <strong>2</strong>" in html and "Dialog</a>: <strong>1</strong>" in html
+    assert 'href="/rapporter/budgetunderlag/2027/">Budgetunderlag 2027 (PDF)</a>' in html
 
 
 def test_alla_ar_och_annat_ar(klient_tjp, tre):
