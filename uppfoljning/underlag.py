@@ -60,22 +60,29 @@ def med_uppfoljning(qs: QuerySet[Uppdrag]) -> QuerySet[Uppdrag]:
 # --- Values --------------------------------------------------------------------------------
 
 
-def _punkt(v: Matvarde) -> Matpunkt:
-    return Matpunkt(v.period, v.period_slut, v.varde, v.ki_lag, v.ki_hog)
-
-
 class Varden:
     """Indicator values for a set of (indicator, area) pairs from one query, looked up by
-    the full key."""
+    the full key. Only the pairs asked for are read, never every indicator × every area:
+    at national scale that cross product is most of the table."""
 
-    def __init__(self, indikatorer: set[int], omraden: set[int], *, alla_uppdelningar: bool):
+    def __init__(self, par: Iterable[tuple[int, int]], *, alla_uppdelningar: bool):
         self.per_nyckel: dict[Nyckel, list[Matpunkt]] = defaultdict(list)
-        if not indikatorer or not omraden:
+        omraden_per_indikator: dict[int, set[int]] = defaultdict(set)
+        for indikator, omrade in par:
+            if indikator and omrade:
+                omraden_per_indikator[indikator].add(omrade)
+        if not omraden_per_indikator:
             return
-        qs = Matvarde.objects.filter(indikator_id__in=indikatorer, omrade_id__in=omraden)
+        villkor = Q()
+        for indikator, omraden in omraden_per_indikator.items():
+            villkor |= Q(indikator_id=indikator, omrade_id__in=omraden)
+        qs = Matvarde.objects.filter(villkor)
         if not alla_uppdelningar:
             qs = qs.filter(dimension__isnull=True)
-        for v in qs.order_by("period_start", "period_slut").only(
+        # Plain tuples, not model instances: a page may read tens of thousands of values.
+        for indikator, omrade, kon, dim, kat, period, slut, varde, ki_lag, ki_hog in qs.order_by(
+            "period_start", "period_slut"
+        ).values_list(
             "indikator_id",
             "omrade_id",
             "kon",
@@ -87,8 +94,8 @@ class Varden:
             "ki_lag",
             "ki_hog",
         ):
-            self.per_nyckel[(v.indikator_id, v.omrade_id, v.kon, v.dimension, v.kategori)].append(
-                _punkt(v)
+            self.per_nyckel[(indikator, omrade, kon, dim, kat)].append(
+                Matpunkt(period, slut, varde, ki_lag, ki_hog)
             )
 
     def serie(
@@ -597,15 +604,21 @@ def uppdragslagen(
         else None
     )
     mal = [m for u in uppdrag for m in u.mal.all() if m.indikator_id]
-    omraden = {m.omrade_id or (hem.pk if hem else 0) for m in mal}
+    par = {(m.indikator_id, m.omrade_id or (hem.pk if hem else 0)) for m in mal}
+    omraden = {omrade for _, omrade in par}
     delomraden = (
         list(Omrade.objects.filter(foralder_id__in=omraden).order_by("namn"))
         if alla_uppdelningar and omraden
         else None
     )
     varden = Varden(
-        {m.indikator_id for m in mal},
-        omraden | {o.pk for o in delomraden or []},
+        par
+        | {
+            (indikator, o.pk)
+            for indikator, omrade in par
+            for o in delomraden or []
+            if o.foralder_id == omrade
+        },
         alla_uppdelningar=alla_uppdelningar,
     )
     ar = {u.planeringsar.ar + 1 for u in uppdrag} if fortsattning_for is _NASTA else set()
@@ -709,8 +722,7 @@ def overforing(ar: int) -> list[Gruppoverforing]:
     }
     alla_gap = [g for a in forra for g in a.halsogap.all()]
     varden = Varden(
-        {g.indikator_id for g in alla_gap},
-        {g.omrade_id for g in alla_gap},
+        {(g.indikator_id, g.omrade_id) for g in alla_gap},
         alla_uppdelningar=any(g.dimension for g in alla_gap),
     )
     resultat = []

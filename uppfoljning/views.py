@@ -483,8 +483,8 @@ def behovsgrupp(request: HttpRequest, pk: int) -> HttpResponse:
         Omrade.objects.filter(foralder_id__in={g.omrade_id for g in gapen}).order_by("namn")
     )
     varden = Varden(
-        {g.indikator_id for g in gapen},
-        {g.omrade_id for g in gapen} | {o.pk for o in delar},
+        {(g.indikator_id, g.omrade_id) for g in gapen}
+        | {(g.indikator_id, o.pk) for g in gapen for o in delar if o.foralder_id == g.omrade_id},
         alla_uppdelningar=True,
     )
     kort = []
