@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from natverken.lib.export import Tabell, filnamn
+from natverken.lib.export import Tabell, Tal, filnamn
 from uppdrag.adressera import Omgangsrad
 from uppdrag.models import Uppdrag
 
@@ -101,4 +101,45 @@ def adressera(omgangar: list[Omgangsrad], ar: int | None) -> Tabell:
         rader=rader,
         filnamn=filnamn("uppdra-eller-forklara", ar),
         titel=f"Uppdra eller förklara {ar or ''}",
+    )
+
+
+def mal(uppdrag_: Uppdrag, malen: Iterable, planmal: set[int]) -> Tabell:  # noqa: ANN001
+    """A commission's goals with baseline and target (needs `indikator` and `omrade` loaded)."""
+    rader = []
+    for m in malen:
+        ind = m.indikator
+        d = ind.decimaler if ind else 1
+        rader.append(
+            [
+                m.beskrivning,
+                m.get_niva_display(),
+                ind.namn if ind else None,
+                ind.enhet if ind else None,
+                m.omrade.namn if m.omrade else None,
+                m.get_kon_display() if ind else None,
+                Tal(m.baslinje_varde, d),
+                m.baslinje_period or None,
+                Tal(m.malvarde, d),
+                m.maldatum,
+                m.pk in planmal,
+            ]
+        )
+    return Tabell(
+        kolumner=[
+            "Mål",
+            "Nivå",
+            "Indikator",
+            "Enhet",
+            "Område",
+            "Kön",
+            "Utgångsläge",
+            "Utgångslägets period",
+            "Målvärde",
+            "Senast",
+            "I uppföljningsplanen",
+        ],
+        rader=rader,
+        filnamn=filnamn("mal", uppdrag_.titel),
+        titel="Mål",
     )

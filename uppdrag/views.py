@@ -278,6 +278,11 @@ def _uppdragssida(request: HttpRequest, pk: int, **formular: Any) -> HttpRespons
     mina_organ = list(services.organ_for_ledamot(user)) if har_roll(user, F) else []
     plan = uppdrag.uppfoljningsplan_eller_none
     malen = list(uppdrag.mal.all())
+    if svar := nedladdning(
+        request,
+        mal=lambda: tabeller.mal(uppdrag, malen, {m.pk for m in plan.mal.all()} if plan else set()),
+    ):
+        return svar
     milstolpar = list(uppdrag.milstolpar.all())
     nasta_steg = NASTA_STEG[uppdrag.status] if ar_tjp else []
     kan_besluta = bool(mina_organ) and uppdrag.status == S.FOR_BESLUT

@@ -88,3 +88,14 @@ def test_ingen_nedladdning_for_anonym_och_mina_bara_for_utforare(klient_tjp, tre
         svar = Client().get(url)
         assert svar.status_code == 302 and "/konto/logga-in/" in svar["Location"]
     assert klient_tjp.get("/uppdrag/mina/?format=csv").status_code == 403
+
+
+def test_uppdragets_mal_och_annans_uppdrag_ger_404(klient_utf, klient_tjp, tre):
+    a, b, _ = tre
+    rader = xlsx_rader(klient_utf.get(f"/uppdrag/{a.pk}/?format=xlsx"))
+    assert rader[0][:3] == ["Mål", "Nivå", "Indikator"]
+    assert len(rader) == 1 + a.mal.count() >= 2
+    assert rader[1][2] == "Daglig rökning"
+    assert isinstance(rader[1][6], float)  # the baseline, a number
+    assert klient_utf.get(f"/uppdrag/{b.pk}/?format=xlsx").status_code == 404
+    assert 'href="?format=xlsx"' in klient_tjp.get(f"/uppdrag/{a.pk}/").content.decode()
