@@ -149,7 +149,8 @@ def _lokal(tid: dt.datetime) -> dt.datetime:
 @dataclass(frozen=True)
 class Kolumn:
     """A column heading, optionally with the decimals its numbers are shown with in Excel
-    (else whole numbers get a thousands separator and other numbers Excel's standard)."""
+    (else whole Decimal amounts get a thousands separator and other numbers Excel's
+    standard, so a year stays 2027)."""
 
     rubrik: str
     decimaler: int | None = None
@@ -208,9 +209,11 @@ XLSX_TYP = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _talformat(decimaler: int | None, varde: Any) -> str | None:
     if decimaler is not None:
         return _HELTAL + ("." + "0" * decimaler if decimaler > 0 else "")
-    if isinstance(varde, int) or (isinstance(varde, Decimal) and varde == varde.to_integral()):
-        return _HELTAL
-    return None  # Excel's standard: as many decimals as the number has
+    if isinstance(varde, Decimal) and varde == varde.to_integral():
+        return _HELTAL  # amounts (tkr): 18 200
+    # Excel's standard: a year, a place or a count stays 2027, and other numbers keep their
+    # decimals.
+    return None
 
 
 def xlsx_bytes(tabell: Tabell) -> bytes:

@@ -61,6 +61,8 @@ def test_xlsx_har_rubrikrad_tal_datum_och_format():
     assert blad["C3"].value is None and blad["D3"].value is None
     # Tal: the indicator's own decimals, rounded as in the CSV.
     assert blad["C4"].value == 12.35 and blad["C4"].number_format == "#,##0.00"
+    # A plain whole number (a year, a place) has no thousands separator: 2027, not 2 027.
+    assert blad["B4"].value == 7 and blad["B4"].number_format == "General"
     # Local time (Europe/Stockholm), not UTC.
     assert blad["D4"].value == dt.datetime(2026, 11, 23, 9, 5)
     assert blad.column_dimensions["A"].width >= len("Äldre; 75+ i Söderby")
