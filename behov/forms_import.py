@@ -17,17 +17,16 @@ from behov.importering import (
     Mappning,
 )
 from behov.models import Importmall, Indikator, Polaritet
+from natverken import uppladdning
 
-MAX_STORLEK = 500 * 1024 * 1024
 INGEN = ("", "– ingen –")
 
 
 class UppladdningForm(forms.Form):
     fil = forms.FileField(
         label="Fil",
-        help_text=(
-            "CSV, TSV eller annan textfil (komma, semikolon eller tabb), eller Excel (.xlsx). "
-            "Teckenkodning, avgränsare och decimaltecken känns igen automatiskt."
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join(uppladdning.TEXTFILER + uppladdning.EXCELFILER)}
         ),
     )
     mall = forms.ModelChoiceField(
@@ -38,12 +37,38 @@ class UppladdningForm(forms.Form):
         help_text="Välj en mappning du sparat för filer av samma slag.",
     )
 
+    def __init__(self, *args: Any, for_stora: list[str] | None = None, **kwargs: Any) -> None:
+        """`for_stora`: files the request brought that were over the size limit and dropped
+        on arrival (natverken.uppladdning.for_stor)."""
+        super().__init__(*args, **kwargs)
+        self.for_stora = for_stora or []
+        if self.for_stora:
+            self.fields["fil"].required = False
+        self.fields["fil"].help_text = (
+            "CSV, TSV eller annan textfil (komma, semikolon eller tabb), eller Excel (.xlsx), "
+            f"högst {uppladdning.storlek_text(uppladdning.max_storlek())}. "
+            "Teckenkodning, avgränsare och decimaltecken känns igen automatiskt."
+        )
+
+    def _for_stor(self, namn: str) -> forms.ValidationError:
+        grans = uppladdning.storlek_text(uppladdning.max_storlek())
+        return forms.ValidationError(
+            f"{namn} är större än {grans}, som är gränsen för en uppladdning. Inget är sparat. "
+            "Dela upp filen (t.ex. per indikator eller år), eller be administratören höja "
+            "gränsen."
+        )
+
     def clean_fil(self) -> Any:
+        if self.for_stora:
+            raise self._for_stor(self.for_stora[0])
         fil = self.cleaned_data["fil"]
         if fil.size == 0:
             raise forms.ValidationError("Filen är tom.")
-        if fil.size > MAX_STORLEK:
-            raise forms.ValidationError("Filen är större än 500 MB.")
+        if fil.size > uppladdning.max_storlek():
+            raise self._for_stor(fil.name)
+        fel = uppladdning.kontrollera_tabellfil(fil, fil.name)
+        if fel:
+            raise forms.ValidationError(fel)
         return fil
 
 

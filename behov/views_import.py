@@ -18,6 +18,7 @@ from behov.forms_import import InlasningForm, MappningForm, NyIndikatorForm, Upp
 from behov.importering import Filfel, Filinstallningar, Mappning
 from behov.models import Importbatch, Importfil, Importmall
 from behov.tasks import importera_fil
+from natverken import uppladdning
 from natverken.models import Bakgrundsjobb, Roll
 from natverken.roller import har_roll, kraver_roll
 
@@ -54,7 +55,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_POST
 @kraver_roll(Roll.TJANSTEPERSON)
 def ladda_upp(request: HttpRequest) -> HttpResponse:
-    form = UppladdningForm(request.POST, request.FILES)
+    form = UppladdningForm(request.POST, request.FILES, for_stora=uppladdning.for_stor(request))
     if not form.is_valid():
         return _index(request, form)
     fil = form.cleaned_data["fil"]

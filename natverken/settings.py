@@ -222,7 +222,19 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Uploads. A file (an indicator import) may be at most UPPLADDNING_MAX_MB; bigger ones are
+# dropped while they arrive (natverken.uppladdning.Storleksgrans), before they reach the disk.
+# Files over FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file, not kept in memory.
+# DATA_UPLOAD_MAX_MEMORY_SIZE bounds the ordinary form fields (not files); one file per request.
+UPPLADDNING_MAX_STORLEK = int(os.environ.get("UPPLADDNING_MAX_MB", "100")) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "natverken.uppladdning.Storleksgrans",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MB
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
 
 LOGGING = {
     "version": 1,

@@ -131,8 +131,72 @@ def test_gammal_excelfil_vagras_med_forklaring(klient_tjp, media):
     svar = ladda_upp(klient_tjp, "gammal.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     assert svar.status_code == 200
     assert "äldre Excel-fil (.xls)" in svar.content.decode()
+    _inget_sparat(media)
+
+
+# --- Upload limits: size, and type by name and by content ---------------------------------
+
+
+def _inget_sparat(media) -> None:
     assert not Importfil.objects.exists()
-    assert not any((media / "import").iterdir())
+    assert not (media / "import").exists() or not any((media / "import").iterdir())
+
+
+# 400 rows: dropped while the file arrives; 70 000 rows: the request is already too big.
+@pytest.mark.parametrize("rader", [400, 70_000])
+def test_for_stor_fil_vagras_medan_den_kommer_och_inget_sparas(klient_tjp, media, settings, rader):
+    settings.UPPLADDNING_MAX_STORLEK = 4 * 1024
+    rad = "kpi;municipality_id;year;gender;value\n" + "N1;1280;2024;T;1,5\n" * rader
+    svar = ladda_upp(klient_tjp, "stor.csv", rad.encode())
+    html = svar.content.decode()
+    assert svar.status_code == 200
+    assert "stor.csv är större än 4 kB, som är gränsen för en uppladdning" in html
+    assert "Detta fält måste fyllas i" not in html  # the size is the reason, not a missing file
+    assert "högst 4 kB" in html  # the limit is told before the upload too
+    _inget_sparat(media)
+
+
+def test_fil_precis_under_gransen_tas_emot(klient_tjp, media, settings):
+    innehall = (KOLADA / "kolada_tillit_dalarna_kon.csv").read_bytes()
+    settings.UPPLADDNING_MAX_STORLEK = len(innehall)
+    assert ladda_upp(klient_tjp, "tillit.csv", innehall).status_code == 302
+
+
+def test_gransen_styrs_av_miljon_med_100_mb_som_standard(settings):
+    assert settings.UPPLADDNING_MAX_STORLEK == 100 * 1024 * 1024  # UPPLADDNING_MAX_MB
+    assert settings.FILE_UPLOAD_HANDLERS[0] == "natverken.uppladdning.Storleksgrans"
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FILES == 1
+
+
+@pytest.mark.parametrize(
+    ("namn", "innehall", "fel"),
+    [
+        (
+            "rapport.pdf",
+            b"%PDF-1.7\n...",
+            "Filer ”.pdf” kan inte importeras. Ladda upp CSV (.csv), TSV (.tsv), text (.txt) "
+            "eller Excel (.xlsx).",
+        ),
+        ("program.exe", b"MZ\x90\x00", "Filer ”.exe” kan inte importeras"),
+        ("data", b"a;b\n1;2\n", "Filer utan filändelse kan inte importeras"),
+        ("data.csv", b"PK\x03\x04" + b"\0" * 100, "Filen heter .csv men är en Excel-fil"),
+        ("bild.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "innehåller inte text"),
+        ("text.xlsx", b"kpi;varde\n1;2\n", "Filen heter .xlsx men är ingen Excel-arbetsbok"),
+        ("zip.xlsx", b"PK\x03\x04" + b"\0" * 100, "ingen Excel-arbetsbok (den kan vara skadad)"),
+    ],
+)
+def test_fel_filtyp_vagras_med_svensk_forklaring(klient_tjp, media, namn, innehall, fel):
+    svar = ladda_upp(klient_tjp, namn, innehall)
+    html = svar.content.decode()
+    assert svar.status_code == 200
+    assert fel in html
+    _inget_sparat(media)
+
+
+def test_textfil_i_utf16_med_bom_godtas(klient_tjp, media):
+    text = "kpi\tmunicipality\tyear\tgender\tvalue\nTILLIT\tRegion Dalarna\t2024\tT\t12,5\n"
+    svar = ladda_upp(klient_tjp, "export.tsv", text.encode("utf-16"))
+    assert svar.status_code == 302
 
 
 def test_uppladdning_visar_forhandsvisning_och_forslag(klient_tjp, media):
