@@ -168,3 +168,46 @@ def milstolpar(lage: Uppdragslage) -> Tabell:
         filnamn=filnamn("milstolpar", u.titel),
         titel="Milstolpar",
     )
+
+
+def overforing(grupper: Iterable, ar: int) -> Tabell:  # noqa: ANN001
+    """Last year's health gaps per needs group: what is still not reached, and whether it has
+    been carried over to the new year's analysis (`underlag.overforing`)."""
+    rader = []
+    for g in grupper:
+        for rad in g.gap:
+            gap, ind = rad.gap, rad.gap.indikator
+            d = ind.decimaler
+            if not rad.ar_ouppfyllt:
+                infor = "Nått – förs inte vidare"
+            else:
+                infor = "Fört vidare" if rad.overford else "Inte fört vidare ännu"
+            rader.append(
+                [
+                    g.analys.behovsgrupp.namn,
+                    ind.namn,
+                    ind.enhet,
+                    gap.omrade.namn,
+                    Tal(gap.malvarde, d),
+                    Tal(rad.senaste.varde if rad.senaste else None, d),
+                    rad.senaste.period if rad.senaste else None,
+                    Tal(rad.storlek, d),
+                    infor,
+                ]
+            )
+    return Tabell(
+        kolumner=[
+            "Behovsgrupp",
+            "Indikator",
+            "Enhet",
+            "Område",
+            "Mål",
+            "Senaste i data",
+            "Period",
+            "Gap kvar",
+            f"Inför {ar}",
+        ],
+        rader=rader,
+        filnamn=filnamn("halsogap-infor", ar),
+        titel=f"Hälsogap inför {ar}",
+    )

@@ -745,6 +745,8 @@ def _nasta_ar_sida(request: HttpRequest, ar: int, **formular: Any) -> HttpRespon
             )
         rader.append((lage, form))
     grupper = overforing(ar)
+    if svar := nedladdning(request, halsogap=lambda: tabeller.overforing(grupper, ar)):
+        return svar
     return render(
         request,
         "uppfoljning/nasta_ar.html",

@@ -231,3 +231,18 @@ def test_beslutet_visas_pa_uppdragets_uppfoljning(klient_fv, lopande, hsn):
 def test_aret_efter_senaste_kan_forhandsvisas_men_inte_langre(klient_tjp, forra_ar):
     assert klient_tjp.get(f"/uppfoljning/nasta-ar/{NASTA}/").status_code == 200
     assert klient_tjp.get(f"/uppfoljning/nasta-ar/{NASTA + 1}/").status_code == 404
+
+
+def test_halsogapen_infor_nasta_ar_som_csv(klient_fv, forra_ar):
+    from tests.nedladdning import csv_tabell
+
+    services.starta_planeringsar(ar=NASTA)
+    df = csv_tabell(klient_fv.get(f"/uppfoljning/nasta-ar/{NASTA}/?format=csv"))
+    per_indikator = dict(zip(df["Indikator"], df[f"Inför {NASTA}"], strict=True))
+    assert per_indikator == {
+        "Indikator T-EJ": "Fört vidare",
+        "Indikator T-NATT": "Nått – förs inte vidare",
+        "Indikator T-TOM": "Fört vidare",
+    }
+    ej = df[df["Indikator"] == "Indikator T-EJ"].iloc[0]
+    assert ej["Senaste i data"] == 31.0 and ej["Gap kvar"] == 6.0 and ej["Mål"] == 25.0
