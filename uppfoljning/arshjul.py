@@ -21,6 +21,10 @@ R = Aterrapport.Rapportstatus
 
 def arsuppfoljning(planeringsar: Planeringsar) -> Fasstatus:
     uppfoljt = planeringsar.ar - 2
+    if not Planeringsar.objects.filter(ar=uppfoljt).exists():
+        # A region's first years in the system have nothing two years back to follow up:
+        # not overdue, and no link to a page that doesn't exist.
+        return Fasstatus(Status.OKAND, f"Planeringsår {uppfoljt} finns inte i systemet.")
     lank = reverse("uppfoljning:arsuppfoljning", args=[uppfoljt])
     a = Arsuppfoljning.objects.filter(planeringsar__ar=uppfoljt).select_related("beslut").first()
     if a is None:

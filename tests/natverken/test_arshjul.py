@@ -68,8 +68,14 @@ def test_behovsfaserna_harleds_ur_analyserna(ar2027):
 
 
 def test_arsuppfoljningen_galler_aret_tva_ar_tidigare(ar2027):
+    # Without 2025 in the system there is nothing to follow up: not overdue, no link.
+    rad = _status(ar2027, "arsuppfoljning", idag=dt.date(2026, 11, 23))
+    assert (rad.status.status, rad.status.lank, rad.forsenad) == ("okand", "", False)
+    assert rad.status.beskrivning == "Planeringsår 2025 finns inte i systemet."
+    ar2025 = factories.planeringsar(2025)
     assert _status(ar2027, "arsuppfoljning").status.status == "ej_paborjad"
-    a = Arsuppfoljning.objects.create(planeringsar=factories.planeringsar(2025))
+    assert _status(ar2027, "arsuppfoljning").forsenad
+    a = Arsuppfoljning.objects.create(planeringsar=ar2025)
     assert _status(ar2027, "arsuppfoljning").status.status == "pagar"
     a.status, a.beslut = "godkand", factories.beslut(paragraf="§ 28")
     a.save()
