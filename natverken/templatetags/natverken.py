@@ -3,15 +3,37 @@ mark for a missing value (never 0)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.utils.formats import get_format
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
 SAKNAS = "–"
+
+
+def _tal(tal: float | Decimal | int, decimaler: int) -> SafeString:
+    """The same text as `floatformat(tal, f"{decimaler}g")` (rounding half up, grouped
+    thousands, the language's separators, never "-0"), about ten times faster: the list
+    pages show thousands of values."""
+    try:
+        d = tal if isinstance(tal, Decimal) else Decimal(str(tal))
+        if not d.is_finite() or decimaler < 0:
+            raise InvalidOperation
+        avrundat = d.quantize(Decimal(1).scaleb(-decimaler), ROUND_HALF_UP)
+    except (InvalidOperation, ValueError, TypeError):
+        return floatformat(tal, f"{decimaler}g")
+    if not avrundat:
+        avrundat = abs(avrundat)  # floatformat never writes "-0,0"
+    heltal, _, decimal = f"{avrundat:,f}".partition(".")
+    text = heltal.replace(",", get_format("THOUSAND_SEPARATOR"))
+    if decimal:
+        text += get_format("DECIMAL_SEPARATOR") + decimal
+    return mark_safe(text)
 
 
 @register.filter
@@ -20,18 +42,18 @@ def varde(tal: float | Decimal | None, indikator: Any = None) -> str:
     if tal is None:
         return SAKNAS
     decimaler = getattr(indikator, "decimaler", 1)
-    return floatformat(tal, f"{decimaler}g")
+    return _tal(tal, decimaler)
 
 
 @register.filter
 def tkr(belopp: Decimal | float | None) -> str:
     if belopp is None:
         return SAKNAS
-    return f"{floatformat(belopp, '0g')} tkr"
+    return f"{_tal(belopp, 0)} tkr"
 
 
 @register.filter
 def procent(andel: float | None, decimaler: int = 0) -> str:
     if andel is None:
         return SAKNAS
-    return f"{floatformat(andel * 100, f'{decimaler}g')} %"
+    return f"{_tal(andel * 100, decimaler)} %"
