@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -42,6 +43,7 @@ from natverken.models import Omrade, Organ, Planeringsar, Roll, SamtidigAndring
 from natverken.roller import har_roll, kraver_roll
 
 LASARE = (Roll.TJANSTEPERSON, Roll.FORTROENDEVALD)
+INDIKATORER_PER_SIDA = 100
 
 
 # --- Access helpers: one per model type ------------------------------------------------
@@ -137,12 +139,15 @@ def indikatorer(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(har_data=True)
     if svar := nedladdning(request, indikatorer=lambda: tabeller.indikatorer(qs, hem)):
         return svar
+    # A national catalogue has hundreds of indicators (Kolada thousands): the page shows
+    # them a hundred at a time; the download has the whole selection.
+    sida = Paginator(qs, INDIKATORER_PER_SIDA).get_page(request.GET.get("sida"))
     return render(
         request,
         "behov/indikatorer.html",
         {
             "filter": filter_,
-            "indikatorer": qs,
+            "sida": sida,
             "hemregion": hem,
             "kan_andra": har_roll(request.user, Roll.TJANSTEPERSON),
         },

@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from behov.models import Behovsgrupp, Indikator, Matvarde
 from natverken.models import Omrade
@@ -41,6 +43,43 @@ def test_katalogen_filtrerar_pa_sokord_och_riktning(klient_tjp):
     assert "Rökning" in html and "Fysisk aktivitet" not in html
     html = klient_tjp.get("/behov/indikatorer/?polaritet=hogre_battre").content.decode()
     assert "Fysisk aktivitet" in html and "Rökning" not in html
+
+
+def _katalog(n: int) -> None:
+    Indikator.objects.bulk_create(
+        Indikator(kod=f"K{i:04d}", namn=f"Indikator {i:04d}", enhet="%", polaritet="lagre_battre")
+        for i in range(n)
+    )
+
+
+def test_katalogen_visar_hundra_i_taget_med_filtret_kvar(klient_tjp):
+    _katalog(230)
+    html = klient_tjp.get("/behov/indikatorer/?q=indikator").content.decode()
+    assert "230 indikatorer, visar 1–100" in html
+    assert "Indikator 0099" in html and "Indikator 0100" not in html
+    assert "Sida 1 av 3" in html
+    assert 'href="?q=indikator&amp;sida=2" rel="next"' in html
+    html = klient_tjp.get("/behov/indikatorer/?q=indikator&sida=3").content.decode()
+    assert "visar 201–230" in html and "Indikator 0229" in html
+    assert 'href="?q=indikator&amp;sida=2" rel="prev"' in html and 'rel="next"' not in html
+    # A page number that doesn't exist shows the last page, never an error.
+    assert "Sida 3 av 3" in klient_tjp.get("/behov/indikatorer/?sida=99").content.decode()
+
+
+def test_katalogen_kostar_lika_manga_fragor_och_rader_oavsett_storlek(klient_tjp):
+    def matt() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as ctx:
+            html = klient_tjp.get("/behov/indikatorer/").content.decode()
+        return len(ctx), html.count("<tr>")
+
+    _katalog(20)
+    klient_tjp.get("/behov/indikatorer/")
+    fragor, _ = matt()
+    Indikator.objects.bulk_create(
+        Indikator(kod=f"L{i:04d}", namn=f"Fler {i:04d}", enhet="%", polaritet="lagre_battre")
+        for i in range(400)
+    )
+    assert matt() == (fragor, 101)  # the header row and a hundred indicators
 
 
 def test_indikatorsidan_visar_diagram_och_sager_nar_punkterna_ar_for_fa(klient_tjp):
