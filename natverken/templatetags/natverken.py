@@ -9,6 +9,7 @@ from typing import Any
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils.formats import get_format
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -57,3 +58,23 @@ def procent(andel: float | None, decimaler: int = 0) -> str:
     if andel is None:
         return SAKNAS
     return f"{_tal(andel * 100, decimaler)} %"
+
+
+@register.filter
+def spridningsremsa(per_plats: list[list[Any]]) -> SafeString:
+    """The spread strip of a ranked need: one box per place 1..n with the parties of the
+    members who put it there (name and party in the title). Built here rather than in a
+    template loop: a round of n needs draws n × n boxes."""
+    rutor = []
+    for plats, ledamoter in enumerate(per_plats, start=1):
+        if not ledamoter:
+            rutor.append(format_html('<span title="Plats {}"></span>', plats))
+            continue
+        vilka = format_html_join(", ", "{} ({})", ((m.namn, m.parti) for m in ledamoter))
+        partier = format_html_join(mark_safe("<br>"), "{}", ((m.parti,) for m in ledamoter))
+        rutor.append(
+            format_html('<span class="har" title="Plats {}: {}">{}</span>', plats, vilka, partier)
+        )
+    return format_html(
+        '<span class="strip" aria-hidden="true">{}</span>', mark_safe("".join(rutor))
+    )

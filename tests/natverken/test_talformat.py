@@ -44,3 +44,21 @@ def test_samma_text_som_floatformat():
         for decimaler in (0, 1, 2, 3):
             assert varde(t, Indikator(decimaler)) == floatformat(t, f"{decimaler}g"), (t, decimaler)
     assert varde(float("nan")) == floatformat(float("nan"), "1g")
+
+
+class Ledamot:
+    def __init__(self, namn: str, parti: str) -> None:
+        self.namn, self.parti = namn, parti
+
+
+def test_spridningsremsan_har_en_ruta_per_plats_med_ledamoternas_partier():
+    from natverken.templatetags.natverken import spridningsremsa
+
+    a, b = Ledamot("Anna <A>", "S"), Ledamot("Bo", "M&")
+    assert spridningsremsa([[a, b], [], [b]]) == (
+        '<span class="strip" aria-hidden="true">'
+        '<span class="har" title="Plats 1: Anna &lt;A&gt; (S), Bo (M&amp;)">S<br>M&amp;</span>'
+        '<span title="Plats 2"></span>'
+        '<span class="har" title="Plats 3: Bo (M&amp;)">M&amp;</span>'
+        "</span>"
+    )
