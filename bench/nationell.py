@@ -537,18 +537,20 @@ def main() -> None:
             ms, fragor = matt(klient, url, args.upprepningar)
             resultat.setdefault(etikett, []).append((ms, fragor))
     golv = resultat[GOLV][1][0]
-    print()
+    lastmedel = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    print(f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, lastmedel {lastmedel}")
     print(
-        f"{'Sida':<30} {'median 1× (ms)':>15} {'× golvet':>9} {'frågor 0,1×':>12} {'frågor 1×':>10}  bedömning"
+        f"{'Sida':<30} {'median 0,1× (ms)':>17} {'median 1× (ms)':>15} {'× golvet':>9} "
+        f"{'frågor 0,1×':>12} {'frågor 1×':>10}  bedömning"
     )
-    for etikett, ((_, f01), (ms, f1)) in resultat.items():
+    for etikett, ((ms01, f01), (ms, f1)) in resultat.items():
         kvot = ms / golv if golv else 0
         dom = (
             "ok"
             if f01 == f1 and kvot <= 2
             else ("frågorna växer" if f01 != f1 else "över 2× golvet")
         )
-        print(f"{etikett:<30} {ms:>15.1f} {kvot:>9.1f} {f01:>12} {f1:>10}  {dom}")
+        print(f"{etikett:<30} {ms01:>17.1f} {ms:>15.1f} {kvot:>9.1f} {f01:>12} {f1:>10}  {dom}")
 
 
 if __name__ == "__main__":
