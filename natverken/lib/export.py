@@ -106,7 +106,7 @@ def csv_text(kolumner: Sequence[str], rader: Iterable[Sequence[Any]]) -> str:
     """The whole file as text, BOM first."""
     buffert = io.StringIO()
     skrivare = csv.writer(buffert, delimiter=SEPARATOR, lineterminator="\r\n")
-    skrivare.writerow(kolumner)
+    skrivare.writerow([csv_cell(str(k)) for k in kolumner])  # a heading can be user text
     for rad in rader:
         skrivare.writerow([csv_cell(v) for v in rad])
     return BOM + buffert.getvalue()
@@ -219,7 +219,6 @@ def _talformat(decimaler: int | None, varde: Any) -> str | None:
 def xlsx_bytes(tabell: Tabell) -> bytes:
     """The table as an Excel workbook with one sheet."""
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -231,7 +230,8 @@ def xlsx_bytes(tabell: Tabell) -> bytes:
     fet = Font(bold=True)
     bredder = [len(k.rubrik) for k in kolumner]
     for nr, kolumn in enumerate(kolumner, start=1):
-        cell = blad.cell(row=1, column=nr, value=kolumn.rubrik)
+        cell = blad.cell(row=1, column=nr)
+        _text(cell, kolumn.rubrik)  # a heading can be user text (a member's name)
         cell.font = fet
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     for radnr, rad in enumerate(tabell.radlista, start=2):
@@ -258,14 +258,7 @@ def xlsx_bytes(tabell: Tabell) -> bytes:
                 cell.value = varde
                 cell.number_format = _DATUM
             else:
-                text = ILLEGAL_CHARACTERS_RE.sub("", str(varde))
-                cell.value = text
-                # openpyxl stores text beginning with "=" as a formula; force plain text, and
-                # mark what Excel would read as a formula if retyped with its quote prefix
-                # (the workbook's own form of the CSV's apostrophe).
-                cell.data_type = "s"
-                if text.startswith(_FORMELTECKEN):
-                    cell.quotePrefix = True
+                _text(cell, str(varde))
             bredder[nr - 1] = max(bredder[nr - 1], _bredd(cell.value))
     for nr, bredd in enumerate(bredder, start=1):
         blad.column_dimensions[get_column_letter(nr)].width = min(max(bredd + 2, 8), 60)
@@ -276,6 +269,18 @@ def xlsx_bytes(tabell: Tabell) -> bytes:
     utdata = io.BytesIO()
     bok.save(utdata)
     return utdata.getvalue()
+
+
+def _text(cell: Any, text: str) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+    # openpyxl stores text beginning with "=" as a formula: force plain text, and give what
+    # Excel would read as a formula if retyped its quote prefix (the workbook's own form of
+    # the CSV's apostrophe).
+    cell.data_type = "s"
+    if cell.value.startswith(_FORMELTECKEN):
+        cell.quotePrefix = True
 
 
 def _bredd(varde: Any) -> int:

@@ -81,6 +81,15 @@ def test_xlsx_skriver_aldrig_en_formel():
     assert "<f>" not in bladxml and "<f " not in bladxml
 
 
+def test_rubriker_ar_aldrig_formler():
+    # A column can be named after a person (a member's own ranking).
+    tabell = Tabell(["Behov", "=1+2 (S)"], [["Äldre", 1]], filnamn="x")
+    cell = _blad(xlsx_bytes(tabell))["B1"]
+    assert cell.value == "=1+2 (S)" and cell.data_type == "s" and cell.quotePrefix
+    text = csv_tabell_svar(tabell).content.decode("utf-8-sig")
+    assert text.startswith("Behov;'=1+2 (S)\r\n")
+
+
 def test_xlsx_tal_som_tal_och_kontrolltecken_bort():
     tabell = Tabell(["Text", "Tal"], [["rad\x07ett", float("nan")]], filnamn="x")
     blad = _blad(xlsx_bytes(tabell))
