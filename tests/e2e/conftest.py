@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -70,3 +71,43 @@ def axe_fel(page, *, niva: tuple[str, ...] = ("serious", "critical")) -> list[st
         for v in resultat
         if v["impact"] in niva
     ]
+
+
+# --- Shared steps of the browser tests ------------------------------------------------------
+
+
+@pytest.fixture
+def snabba_losenord(settings):
+    """Logins in the walks are many; the default hasher costs ~0.3 s each on this machine."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def lyssna_efter_fel(page, fel: list[str]) -> None:
+    """Collect the page's console errors (a CSP violation is one) into `fel`."""
+    page.on("console", lambda m: fel.append(m.text) if m.type == "error" else None)
+
+
+def csp_fel(fel: list[str]) -> list[str]:
+    return [f for f in fel if "Content Security Policy" in f or "Refused" in f]
+
+
+def kor_arbetaren() -> None:
+    """Run the background worker's queue here, in the test, instead of as its own process."""
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+
+def rangordning(page) -> list[str]:
+    """The needs in the order the ranking list shows them now."""
+    return page.locator("ol.rangordning > li").evaluate_all("els => els.map(e => e.dataset.rubrik)")
+
+
+def tabba_till(page, text: str, *, max_steg: int = 60) -> None:
+    """Move focus with Tab only, as a keyboard user does, until it is on `text`."""
+    for _ in range(max_steg):
+        if (
+            page.evaluate("document.activeElement && document.activeElement.textContent.trim()")
+            == text
+        ):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tabb nådde aldrig {text!r}")

@@ -6,13 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from behov.models import Importbatch, Matvarde
 from natverken.roller import synka_rollbehorigheter
 from tests import factories
-from tests.e2e.conftest import logga_in
+from tests.e2e.conftest import kor_arbetaren, logga_in
 
 TILLIT = (
     Path(__file__).resolve().parents[2]
@@ -71,8 +70,7 @@ def test_tjansteperson_importerar_kolada_fil_via_sidorna(
     expect(
         page.get_by_role("heading", name="Import av kolada_tillit_dalarna_kon.csv")
     ).to_be_visible()
-    # The worker runs here, in the test, instead of as its own process.
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    kor_arbetaren()
     status = page.locator("#jobbstatus")
     expect(status).to_contain_text("Klart", timeout=10_000)  # the page polls itself
     expect(status).to_contain_text("42 värden importerade (42 nya, 0 ersatta)")

@@ -13,33 +13,13 @@ from playwright.sync_api import Page, expect
 from natverken.models import Reservation
 from prioritering.models import Prioriteringsomgang, Rangordning
 from tests import factories
-from tests.e2e.conftest import logga_in
+from tests.e2e.conftest import logga_in, rangordning, tabba_till
 from tests.prioritering.conftest import analys
 
 BEHOV = ["Äldre multisjuka", "Unga med psykisk ohälsa", "Diabetes typ 2"]
 
 
-@pytest.fixture(autouse=True)
-def _snabba_losenord(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def _ordning(page: Page) -> list[str]:
-    return page.locator("ol.rangordning > li").evaluate_all("els => els.map(e => e.dataset.rubrik)")
-
-
-def _tabba_till(page: Page, text: str) -> None:
-    """Move focus with Tab only, as a keyboard user does, until it is on `text`."""
-    for _ in range(60):
-        if (
-            page.evaluate("document.activeElement && document.activeElement.textContent.trim()")
-            == text
-        ):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tabb nådde aldrig {text!r}")
-
-
+@pytest.mark.usefixtures("snabba_losenord")
 @pytest.mark.django_db(transaction=True)
 def test_prioritering_fran_forberedelse_till_oppen_sida(
     page: Page, live_server, skarmbild, browser
@@ -104,11 +84,11 @@ def test_prioritering_fran_forberedelse_till_oppen_sida(
     fv.goto(omgang_url)
     fv.get_by_role("link", name="Rangordna behoven").click()
     # Before ranking, the needs stand by the model's level (all 4 here), then by name.
-    assert _ordning(fv) == ["Diabetes typ 2", "Unga med psykisk ohälsa", "Äldre multisjuka"]
+    assert rangordning(fv) == ["Diabetes typ 2", "Unga med psykisk ohälsa", "Äldre multisjuka"]
     fv.locator("li[data-rubrik='Äldre multisjuka'] .rang-handtag").drag_to(
         fv.locator("li[data-rubrik='Diabetes typ 2']"), target_position={"x": 30, "y": 4}
     )
-    assert _ordning(fv) == ["Äldre multisjuka", "Diabetes typ 2", "Unga med psykisk ohälsa"]
+    assert rangordning(fv) == ["Äldre multisjuka", "Diabetes typ 2", "Unga med psykisk ohälsa"]
     expect(fv.locator("li[data-rubrik='Äldre multisjuka'] .platsfalt")).to_have_value("1")
     expect(fv.get_by_text("Ordningen är ändrad men inte sparad.")).to_be_visible()
     skarmbild(fv, "prioritering-rangordna-dra")
@@ -120,18 +100,18 @@ def test_prioritering_fran_forberedelse_till_oppen_sida(
     lyssna(mp)
     logga_in(mp, live_server, "maria", factories.LOSENORD)
     mp.goto(f"{omgang_url}rangordna/")
-    _tabba_till(mp, "↑ Flytta upp: Unga med psykisk ohälsa")
+    tabba_till(mp, "↑ Flytta upp: Unga med psykisk ohälsa")
     mp.keyboard.press("Enter")
     expect(mp.locator("#min-rangordning-status")).to_have_text(
         "Unga med psykisk ohälsa: plats 1 av 3."
     )
-    assert _ordning(mp) == ["Unga med psykisk ohälsa", "Diabetes typ 2", "Äldre multisjuka"]
+    assert rangordning(mp) == ["Unga med psykisk ohälsa", "Diabetes typ 2", "Äldre multisjuka"]
     # Focus stays on the moved need's button; Tab on to Äldre's.
-    _tabba_till(mp, "↑ Flytta upp: Äldre multisjuka")
+    tabba_till(mp, "↑ Flytta upp: Äldre multisjuka")
     mp.keyboard.press("Enter")
-    assert _ordning(mp) == ["Unga med psykisk ohälsa", "Äldre multisjuka", "Diabetes typ 2"]
+    assert rangordning(mp) == ["Unga med psykisk ohälsa", "Äldre multisjuka", "Diabetes typ 2"]
     skarmbild(mp, "prioritering-rangordna-tangentbord")
-    _tabba_till(mp, "Spara min rangordning")
+    tabba_till(mp, "Spara min rangordning")
     mp.keyboard.press("Enter")
     expect(mp.locator(".meddelande", has_text="Din rangordning är sparad.")).to_be_visible()
     assert Rangordning.objects.count() == 2
@@ -169,7 +149,7 @@ def test_prioritering_fran_forberedelse_till_oppen_sida(
     fv.locator("li[data-rubrik='Unga med psykisk ohälsa'] .platsfalt").press("Enter")
     fv.get_by_role("button", name="Spara förslaget").click()
     expect(fv.get_by_text("Förslaget till beslut är sparat.")).to_be_visible()
-    assert _ordning(fv)[0] == "Unga med psykisk ohälsa"
+    assert rangordning(fv)[0] == "Unga med psykisk ohälsa"
 
     fv.get_by_role("link", name="Resurser").first.click()
     for namn, belopp in [
