@@ -24,16 +24,26 @@ def filnamn(*delar: object) -> str:
     return "-".join(slugify(str(d)) for d in (*delar, regionnamn()) if str(d)) + ".pdf"
 
 
-def rendera(mall: str, sammanhang: dict[str, Any]) -> bytes:
-    from weasyprint import CSS, HTML
-
-    html = render_to_string(
+def html(mall: str, sammanhang: dict[str, Any]) -> str:
+    """The report's HTML: the template with the region and the time of printing."""
+    return render_to_string(
         mall, {"region": regionnamn(), "skapad": timezone.localtime(), **sammanhang}
     )
-    stil = CSS(filename=finders.find("css/rapport.css"))
-    return HTML(string=html, base_url=str(finders.find("css/rapport.css"))).write_pdf(
-        stylesheets=[stil]
-    )
+
+
+def skriv_pdf(html: str) -> bytes:
+    """WeasyPrint alone: the HTML with the report stylesheet to PDF bytes."""
+    from weasyprint import CSS, HTML
+
+    from natverken.lib import weasy_svgtext
+
+    weasy_svgtext.installera()
+    stil = finders.find("css/rapport.css")
+    return HTML(string=html, base_url=str(stil)).write_pdf(stylesheets=[CSS(filename=stil)])
+
+
+def rendera(mall: str, sammanhang: dict[str, Any]) -> bytes:
+    return skriv_pdf(html(mall, sammanhang))
 
 
 def pdf_svar(pdf: bytes, namn: str) -> HttpResponse:
