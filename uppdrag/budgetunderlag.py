@@ -9,12 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Prefetch
-from django.utils.safestring import mark_safe
 
 from behov.models import Behovsanalys
-from behov.underlag import gapunderlag
+from behov.underlag import Gapunderlag, gapunderlag
 from natverken.lib import pdf
-from natverken.lib.diagram import svg
+from natverken.lib.diagram import Diagram, Stapel, staplar, svg_bild
 from natverken.models import Planeringsar
 from prioritering.models import Prioriteringsobjekt, Prioriteringsomgang
 from uppdrag.models import Uppdrag
@@ -73,12 +72,14 @@ def sammanhang(
             if analys
             else []
         )
-        # Charts for the two largest gaps of each need (relative to today's level); the rest
-        # stand in the text. The council reads the big picture; the analysis has every chart.
-        storst = sorted(underlag, key=lambda u: -(u.gap.relativ_storlek or 0))[:2]
+        # Every gap of a decided need with its trend, and where in the region it is largest
+        # (the latest value per part of the gap's area): the council sees what each gap is
+        # measured on, where the target lies and where the resources would go.
         for u in underlag:
-            visa = med_diagram and u in storst and u.diagram and not u.diagram.tom
-            u.svg = mark_safe(svg(u.diagram, hojd=280)) if visa else ""  # noqa: S308 - kaleido output
+            visa = med_diagram and u.diagram and not u.diagram.tom
+            u.svg = svg_bild(u.diagram, hojd=280) if visa else ""
+            u.omradesdiagram = _omradesdiagram(u) if med_diagram else None
+            u.omradessvg = svg_bild(u.omradesdiagram) if u.omradesdiagram else ""
         behov.append({"objekt": obj, "underlag": underlag})
     fordelat = Decimal(0)
     for b in behov:
@@ -131,6 +132,25 @@ def sammanhang(
         ]
         + [("resurser", "Resursfördelning mot ramen"), ("uppdrag", "Uppdrag till utförarna")],
     }
+
+
+def _omradesdiagram(u: Gapunderlag) -> Diagram | None:
+    """Bars of the latest value in each part of the gap's area (the kommuner of a region),
+    with the area's own value as the line to compare with; None with fewer than two."""
+    med_varde = [o for o in u.omraden if o.varde is not None]
+    if len(med_varde) < 2:
+        return None
+    gap, ind = u.gap, u.gap.indikator
+    perioder = sorted({o.period for o in med_varde})
+    return staplar(
+        f"diagram-omraden-{gap.pk}",
+        f"{ind.namn} – områdena i {gap.omrade.namn}, {'–'.join(dict.fromkeys((perioder[0], perioder[-1])))}",
+        [Stapel(o.namn, o.varde) for o in med_varde],
+        enhet=ind.enhet,
+        decimaler=ind.decimaler,
+        kalla=ind.kalla,
+        jamforelse=(gap.omrade.namn, u.senaste.varde) if u.senaste else None,
+    )
 
 
 def uppdragsbeskrivning_pdf(uppdrag: Uppdrag) -> tuple[bytes, str]:
