@@ -13,6 +13,7 @@ urlpatterns = [
     path("omgang/<int:pk>/behov/ny/", views.objekt_ny, name="objekt_ny"),
     path("omgang/<int:pk>/rangordna/", views.rangordna, name="rangordna"),
     path("omgang/<int:pk>/mote/", views.mote, name="mote"),
+    path("omgang/<int:pk>/pdf/", views.omgang_pdf, name="omgang_pdf"),
     path("omgang/<int:pk>/resurser/", views.resurser, name="resurser"),
     path("omgang/<int:pk>/beslut/", views.besluta, name="besluta"),
     path("omgang/<int:pk>/beslut/forslag/", views.forslag_spara, name="forslag_spara"),

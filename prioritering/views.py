@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from natverken.lib.export import csv_svar, json_svar, nedladdning
+from natverken.lib.pdf import pdf_svar
 from natverken.lib.vyhjalp import valt_planeringsar
 from natverken.models import Ledamot, Planeringsar, Roll
 from natverken.roller import har_roll, kraver_roll
@@ -443,6 +444,17 @@ def mote(request: HttpRequest, pk: int) -> HttpResponse:
         "prioritering/mote.html",
         {"omgang": omgang, "samlad": samlad, "objekt": underlag.arbetsordning(objekt, samlad)},
     )
+
+
+@require_GET
+@kraver_roll(*LASARE)
+def omgang_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Prioriteringsunderlag for the decision meeting: officials and elected members, like
+    the round's page (providers and the public read the decided order on the open page)."""
+    from prioritering.rapporter import prioriteringsunderlag_pdf
+
+    innehall, namn = prioriteringsunderlag_pdf(hamta_omgang(request, pk))
+    return pdf_svar(innehall, namn)
 
 
 # --- The proposal and the body's decision (members of the body) -----------------------------

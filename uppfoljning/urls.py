@@ -14,6 +14,7 @@ urlpatterns = [
     path("uppdrag/<int:pk>/ny-rapport/", views.rapport_ny, name="rapport_ny"),
     path("behovsgrupper/<int:pk>/", views.behovsgrupp, name="behovsgrupp"),
     path("arsuppfoljning/<int:ar>/", views.arsuppfoljning, name="arsuppfoljning"),
+    path("arsuppfoljning/<int:ar>/pdf/", views.arsuppfoljning_pdf, name="arsuppfoljning_pdf"),
     path(
         "arsuppfoljning/<int:ar>/paborja/",
         views.arsuppfoljning_paborja,

@@ -9,6 +9,8 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from behov.models import Behovsanalys, Behovsgrupp, Halsogap
 from natverken.lib.export import nedladdning
+from natverken.lib.pdf import pdf_svar
 from natverken.models import Omrade, Organ, Planeringsar, Roll, SamtidigAndring
 from natverken.roller import har_roll, kraver_roll, roller
 from prioritering.models import Prioriteringsobjekt, Prioriteringsomgang
@@ -637,6 +640,30 @@ def _arsuppfoljningssida(request: HttpRequest, ar: int, **formular: Any) -> Http
 @kraver_roll(T, F)
 def arsuppfoljning(request: HttpRequest, ar: int) -> HttpResponse:
     return _arsuppfoljningssida(request, ar)
+
+
+@login_not_required
+@require_GET
+def arsuppfoljning_pdf(request: HttpRequest, ar: int) -> HttpResponse:
+    """The yearly follow-up as a document. Officials and elected members get it at any stage
+    (UTKAST until approved). Once the body has approved it, it is a public document – the
+    input to the region's annual report – and anyone may download it; before that, anonymous
+    readers are sent to log in and providers are refused, as on the page."""
+    from uppfoljning.rapporter import arsuppfoljning_pdf as rapport
+
+    planeringsar = get_object_or_404(Planeringsar, ar=ar)
+    godkand = Arsuppfoljning.objects.filter(
+        planeringsar=planeringsar, status=Arsuppfoljning.Status.GODKAND
+    ).exists()
+    if not godkand and not har_roll(request.user, T, F):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied(
+            f"Årsuppföljningen för {ar} är inte godkänd ännu. Den blir offentlig när nämnden "
+            "har godkänt den."
+        )
+    innehall, namn = rapport(planeringsar)
+    return pdf_svar(innehall, namn)
 
 
 @require_POST

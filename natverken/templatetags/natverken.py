@@ -39,10 +39,11 @@ def _tal(tal: float | Decimal | int, decimaler: int) -> SafeString:
 
 @register.filter
 def varde(tal: float | Decimal | None, indikator: Any = None) -> str:
-    """A value with the indicator's number of decimals (or one), Swedish style."""
+    """A value with the indicator's number of decimals (or one), Swedish style. A plain
+    number instead of an indicator is the number of decimals (`|varde:0` for a count)."""
     if tal is None:
         return SAKNAS
-    decimaler = getattr(indikator, "decimaler", 1)
+    decimaler = indikator if isinstance(indikator, int) else getattr(indikator, "decimaler", 1)
     return _tal(tal, decimaler)
 
 

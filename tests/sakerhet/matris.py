@@ -92,6 +92,7 @@ def argument() -> dict[str, dict]:
                 "objekt_ny",
                 "rangordna",
                 "mote",
+                "omgang_pdf",
                 "resurser",
                 "besluta",
                 "forslag_spara",
@@ -144,6 +145,9 @@ def argument() -> dict[str, dict]:
                 "arsuppfoljning_godkann",
             )
         },
+        # Not approved yet: the PDF is internal (the approved 2025 one is public, see
+        # tests/uppfoljning/test_arsuppfoljning_pdf.py).
+        "uppfoljning:arsuppfoljning_pdf": {"ar": 2026},
         **{f"uppfoljning:{n}": {"ar": 2027} for n in ("nasta_ar", "nasta_ar_starta")},
         "uppfoljning:fortsattning": {"ar": 2027, "pk": uppdrag_a.pk},
     }
