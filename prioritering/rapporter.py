@@ -72,6 +72,11 @@ def sammanhang(omgang: Prioriteringsomgang) -> dict:
         ("resurser", "Resurser mot ramen"),
         ("behov", "Behoven: hälsogap och bedömning"),
     ]
+    # Each need in the contents too: "turn to need 3" at the meeting.
+    kapitel += [
+        (f"behov-{o.pk}", f"{(o.placering if beslutad else nr) or '–'}. {o.rubrik}")
+        for nr, o in enumerate(ordnade, start=1)
+    ]
     kostnad_summa = sum((r.kostnad for r in fordelning.rader if r.kostnad is not None), Decimal(0))
     return {
         "titel": f"Prioriteringsunderlag {omgang.planeringsar.ar}",
