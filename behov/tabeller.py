@@ -122,59 +122,61 @@ def _vardbehov(gap: Halsogap) -> str:
     return "Ja" if gap.ar_vardbehov else "Nej"
 
 
+GAPKOLUMNER = [
+    "Kod",
+    "Indikator",
+    "Enhet",
+    "Riktning",
+    "Område",
+    "Kön",
+    "Uppdelning",
+    "Aktuellt värde",
+    "Period",
+    "Mål",
+    "Målår",
+    "Målet",
+    "Optimalt värde",
+    "Gap (kvar till målet)",
+    "Vårdbehov",
+]
+
+
+def gapceller(gap: Halsogap) -> list:
+    """One health gap as the cells under `GAPKOLUMNER` (needs `indikator` and `omrade`)."""
+    ind = gap.indikator
+    d = ind.decimaler
+    return [
+        ind.kod,
+        ind.namn,
+        ind.enhet,
+        Polaritet(ind.polaritet).label,
+        gap.omrade.namn,
+        Kon(gap.kon).label,
+        gap.kategori and f"{gap.dimension}: {gap.kategori}",
+        Tal(gap.aktuellt_varde, d),
+        gap.aktuell_period,
+        Tal(gap.malvarde, d),
+        gap.beslutat_malar if gap.mal_ar_beslutat else gap.foreslaget_malar,
+        "Beslutat" if gap.mal_ar_beslutat else "Föreslaget",
+        Tal(gap.optimalt_varde, d),
+        Tal(gap.storlek, d),
+        _vardbehov(gap),
+    ]
+
+
 def halsogap(
     analyser: Iterable[Behovsanalys], planeringsar: Planeringsar | None, vad: str = ""
 ) -> Tabell:
     """The health gaps of a year's needs analyses, one row per gap (needs `halsogap` with
     `indikator` and `omrade` prefetched)."""
-    rader = []
-    for analys in analyser:
-        for gap in analys.halsogap.all():
-            ind = gap.indikator
-            d = ind.decimaler
-            rader.append(
-                [
-                    analys.behovsgrupp.namn,
-                    analys.get_status_display(),
-                    ind.kod,
-                    ind.namn,
-                    ind.enhet,
-                    Polaritet(ind.polaritet).label,
-                    gap.omrade.namn,
-                    Kon(gap.kon).label,
-                    gap.kategori and f"{gap.dimension}: {gap.kategori}",
-                    Tal(gap.aktuellt_varde, d),
-                    gap.aktuell_period,
-                    Tal(gap.malvarde, d),
-                    gap.beslutat_malar if gap.mal_ar_beslutat else gap.foreslaget_malar,
-                    "Beslutat" if gap.mal_ar_beslutat else "Föreslaget",
-                    Tal(gap.optimalt_varde, d),
-                    Tal(gap.storlek, d),
-                    _vardbehov(gap),
-                ]
-            )
     ar = planeringsar.ar if planeringsar else None
     return Tabell(
-        kolumner=[
-            "Behovsgrupp",
-            "Analysens status",
-            "Kod",
-            "Indikator",
-            "Enhet",
-            "Riktning",
-            "Område",
-            "Kön",
-            "Uppdelning",
-            "Aktuellt värde",
-            "Period",
-            "Mål",
-            "Målår",
-            "Målet",
-            "Optimalt värde",
-            "Gap (kvar till målet)",
-            "Vårdbehov",
+        kolumner=["Behovsgrupp", "Analysens status", *GAPKOLUMNER],
+        rader=[
+            [analys.behovsgrupp.namn, analys.get_status_display(), *gapceller(gap)]
+            for analys in analyser
+            for gap in analys.halsogap.all()
         ],
-        rader=rader,
         filnamn=filnamn("halsogap", vad, ar),
         titel=f"Hälsogap {ar or ''}",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from behov.tabeller import GAPKOLUMNER, gapceller
 from natverken.lib.export import Kolumn, Tabell, Tal, filnamn
 from natverken.models import Planeringsar
 from prioritering.berakning import SamladRangordning
@@ -212,4 +213,14 @@ def offentliga(kolumner: list[str], rader: list[list], ar: object) -> Tabell:
         rader,
         filnamn=filnamn("prioriteringar", ar, datum=False),
         titel=f"Prioriteringar {ar}",
+    )
+
+
+def behovets_halsogap(objekt: Prioriteringsobjekt) -> Tabell:
+    """The gaps a need is about (needs `halsogap` prefetched with `indikator` and `omrade`)."""
+    return Tabell(
+        kolumner=["Behov", *GAPKOLUMNER],
+        rader=[[objekt.rubrik, *gapceller(g)] for g in objekt.halsogap.all()],
+        filnamn=filnamn("halsogap", objekt.rubrik, objekt.omgang.planeringsar.ar),
+        titel="Hälsogap",
     )

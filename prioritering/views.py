@@ -341,7 +341,10 @@ def _objektsida(
 @require_GET
 @kraver_roll(*LASARE)
 def objekt(request: HttpRequest, pk: int) -> HttpResponse:
-    return _objektsida(request, hamta_objekt(request, pk))
+    objekt_ = hamta_objekt(request, pk)
+    if svar := nedladdning(request, halsogap=lambda: tabeller.behovets_halsogap(objekt_)):
+        return svar
+    return _objektsida(request, objekt_)
 
 
 @require_POST

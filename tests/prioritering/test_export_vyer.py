@@ -104,3 +104,11 @@ def test_ingen_intern_nedladdning_for_anonym_eller_utforare(klient_utf, beslutad
 def test_okand_tabell_ger_404(klient_tjp, oppen):
     svar = klient_tjp.get(f"/prioritering/omgang/{oppen.pk}/?format=csv&tabell=hemlig")
     assert svar.status_code == 404
+
+
+def test_ett_behovs_halsogap(klient_tjp, oppen):
+    objekt = oppen.objekt.get(rubrik="Unga")
+    df = csv_tabell(klient_tjp.get(f"/prioritering/behov/{objekt.pk}/?format=csv"))
+    assert df["Behov"].tolist() == ["Unga"]
+    assert df["Aktuellt värde"][0] == 10.0 and df["Mål"][0] == 8.0
+    assert df["Gap (kvar till målet)"][0] == 2.0 and df["Område"][0] == "Region Dalarna"
