@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from natverken.lib import pdf
-from natverken.lib.diagram import svg
+from natverken.lib.diagram import svg_bild
 from natverken.models import Planeringsar
 from prioritering.models import Prioriteringsobjekt, Prioriteringsomgang
 from uppdrag.models import Uppdrag
@@ -130,7 +129,7 @@ def _jamlikhet(lagen: list[Uppdragslage], *, med_diagram: bool) -> list[Jamlikhe
             blad.meddelande = diagram.meddelande
             blad.har_ki = diagram.har_ki
             if med_diagram and not diagram.tom:
-                blad.svg = mark_safe(svg(diagram, bredd=680, hojd=260))  # noqa: S308 - kaleido output
+                blad.svg = svg_bild(diagram, bredd=680, hojd=260)
         resultat.append(blad)
     return resultat
 
@@ -213,7 +212,7 @@ def sammanhang(
         "att_uppmarksamma": [(lage, skal) for lage in lagen for skal in lage.skal_till_beslut],
         "framsteg": diagram,
         # The chart's own height (one row per goal), not the report's default.
-        "framsteg_svg": mark_safe(svg(diagram, bredd=860, hojd=diagram.figur["layout"]["height"]))  # noqa: S308
+        "framsteg_svg": svg_bild(diagram, bredd=860, hojd=diagram.figur["layout"]["height"])
         if med_diagram and not diagram.tom
         else "",
         "jamlikhet": _jamlikhet(lagen, med_diagram=med_diagram),
