@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -111,3 +112,28 @@ def tabba_till(page, text: str, *, max_steg: int = 60) -> None:
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tabb nådde aldrig {text!r}")
+
+
+def ladda_upp_fil(page, fil: Path) -> None:
+    """On the import page: upload a file to the preview and mapping page."""
+    page.get_by_label(re.compile(r"^Fil\b")).set_input_files(fil)
+    page.get_by_role("button", name="Ladda upp och förhandsvisa").click()
+
+
+def ny_indikator_i_importen(page, *, enhet: str | None = None, kalla: str = "Kolada (RKA)") -> None:
+    """Create the indicator the file names (its name is filled in) as lower-is-better."""
+    if enhet is not None:
+        page.get_by_label(re.compile(r"^Enhet\b")).fill(enhet)
+    page.get_by_label("Riktning").select_option(label="Lägre är bättre")
+    page.get_by_label("Källa", exact=True).fill(kalla)
+    page.get_by_role("button", name="Skapa indikatorn").click()
+
+
+def mappa_en_indikator_per_kon(page, vardekolumn: str) -> None:
+    """The mapping of Kolada's long export by sex (kolada_tillit_dalarna_kon.csv)."""
+    page.get_by_label("Lång: en rad per värde").check()
+    page.get_by_label("Hela filen gäller en indikator").check()
+    page.get_by_label("Kolumn med område").select_option("municipality")
+    page.get_by_label("Kolumn med år eller period", exact=True).select_option("year")
+    page.get_by_label("Kolumn med kön").select_option("gender")
+    page.get_by_label("Kolumn med värdet").select_option(vardekolumn)

@@ -25,8 +25,11 @@ from tests.e2e.conftest import (
     ARTEFAKTER,
     csp_fel,
     kor_arbetaren,
+    ladda_upp_fil,
     logga_in,
     lyssna_efter_fel,
+    mappa_en_indikator_per_kon,
+    ny_indikator_i_importen,
     rangordning,
     tabba_till,
 )
@@ -61,7 +64,7 @@ class Arbetsbord:
         kontext = self.browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
         self.kontexter.append(kontext)
         page = kontext.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(30_000)
         lyssna_efter_fel(page, self.fel)
         logga_in(page, self.server, anvandarnamn, factories.LOSENORD)
         expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
@@ -118,15 +121,12 @@ def importera(bord: Arbetsbord, anna: Page) -> None:
     """The official imports both real Kolada files; the first names an indicator that doesn't
     exist, so the check stops and the page offers to create it."""
     anna.goto(f"{bord.url}/behov/import/")
-    anna.get_by_label(re.compile(r"^Fil\b")).set_input_files(BARN_FIL)
-    anna.get_by_role("button", name="Ladda upp och förhandsvisa").click()
+    ladda_upp_fil(anna, BARN_FIL)
     expect(anna.get_by_role("heading", name=f"Importera {BARN_FIL.name}")).to_be_visible()
     anna.get_by_role("button", name="Kontrollera och importera").last.click()
     expect(anna.get_by_role("heading", name=re.compile("Filen har 315 fel"))).to_be_visible()
     expect(anna.get_by_label(re.compile(r"^Namn\b"))).to_have_value(BARN)
-    anna.get_by_label("Riktning").select_option(label="Lägre är bättre")
-    anna.get_by_label("Källa", exact=True).fill("Kolada (RKA)")
-    anna.get_by_role("button", name="Skapa indikatorn").click()
+    ny_indikator_i_importen(anna)
     expect(anna.get_by_text(f"Indikatorn ”{BARN}” är skapad.")).to_be_visible()
     anna.get_by_role("button", name="Kontrollera och importera").last.click()
     expect(anna).to_have_url(re.compile(r"/jobb/\d+/$"))
@@ -137,20 +137,11 @@ def importera(bord: Arbetsbord, anna: Page) -> None:
     bord.bild(anna, "import-barn-klart")
 
     anna.goto(f"{bord.url}/behov/import/")
-    anna.get_by_label(re.compile(r"^Fil\b")).set_input_files(TILLIT_FIL)
-    anna.get_by_role("button", name="Ladda upp och förhandsvisa").click()
+    ladda_upp_fil(anna, TILLIT_FIL)
     expect(anna.get_by_label(re.compile(r"^Namn\b"))).to_have_value(TILLIT)
-    anna.get_by_label(re.compile(r"^Enhet\b")).fill("%")
-    anna.get_by_label("Riktning").select_option(label="Lägre är bättre")
-    anna.get_by_label("Källa", exact=True).fill("Kolada (RKA)")
-    anna.get_by_role("button", name="Skapa indikatorn").click()
+    ny_indikator_i_importen(anna, enhet="%")
     expect(anna.get_by_text(f"Indikatorn ”{TILLIT}” är skapad.")).to_be_visible()
-    anna.get_by_label("Lång: en rad per värde").check()
-    anna.get_by_label("Hela filen gäller en indikator").check()
-    anna.get_by_label("Kolumn med område").select_option("municipality")
-    anna.get_by_label("Kolumn med år eller period", exact=True).select_option("year")
-    anna.get_by_label("Kolumn med kön").select_option("gender")
-    anna.get_by_label("Kolumn med värdet").select_option(TILLIT)
+    mappa_en_indikator_per_kon(anna, TILLIT)
     anna.get_by_role("button", name="Kontrollera och importera").last.click()
     kor_arbetaren()
     expect(anna.locator("#jobbstatus")).to_contain_text(
@@ -501,7 +492,8 @@ def ladda_ner_budgetunderlaget(bord: Arbetsbord, anna: Page, omgang: str) -> Non
     """The budget PDF from the round's page: the decided order, the reservation and the
     commission, no longer marked UTKAST now that fullmäktige has decided."""
     anna.goto(omgang)
-    with anna.expect_download() as nedladdning:
+    # The first PDF starts the chart renderer (kaleido): slow on a busy machine.
+    with anna.expect_download(timeout=120_000) as nedladdning:
         anna.get_by_role("link", name=f"Budgetunderlag {AR} (PDF)").click()
     assert nedladdning.value.suggested_filename.startswith(f"budgetunderlag-{AR}-")
     pdf = ARTEFAKTER / "helt-ar-budgetunderlag.pdf"

@@ -11,7 +11,13 @@ from playwright.sync_api import expect
 from behov.models import Importbatch, Matvarde
 from natverken.roller import synka_rollbehorigheter
 from tests import factories
-from tests.e2e.conftest import kor_arbetaren, logga_in
+from tests.e2e.conftest import (
+    kor_arbetaren,
+    ladda_upp_fil,
+    logga_in,
+    mappa_en_indikator_per_kon,
+    ny_indikator_i_importen,
+)
 
 TILLIT = (
     Path(__file__).resolve().parents[2]
@@ -39,8 +45,7 @@ def test_tjansteperson_importerar_kolada_fil_via_sidorna(
     logga_in(page, live_server, "anna", factories.LOSENORD, ga_till=False)
     expect(page.get_by_role("heading", name="Importera indikatordata")).to_be_visible()
 
-    page.get_by_label(re.compile(r"^Fil\b")).set_input_files(TILLIT)
-    page.get_by_role("button", name="Ladda upp och förhandsvisa").click()
+    ladda_upp_fil(page, TILLIT)
     expect(
         page.get_by_role("heading", name="Importera kolada_tillit_dalarna_kon.csv")
     ).to_be_visible()
@@ -50,21 +55,13 @@ def test_tjansteperson_importerar_kolada_fil_via_sidorna(
 
     # The indicator doesn't exist yet: create it here, named after the value column.
     expect(page.get_by_label(re.compile(r"^Namn\b"))).to_have_value(TITEL)
-    page.get_by_label(re.compile(r"^Enhet\b")).fill("%")
-    page.get_by_label("Riktning").select_option(label="Lägre är bättre")
-    page.get_by_label("Källa", exact=True).fill("Kolada (RKA)")
-    page.get_by_role("button", name="Skapa indikatorn").click()
+    ny_indikator_i_importen(page, enhet="%")
     expect(page.get_by_text(f"Indikatorn ”{TITEL}” är skapad.")).to_be_visible()
 
-    page.get_by_label("Lång: en rad per värde").check()
-    page.get_by_label("Hela filen gäller en indikator").check()
+    mappa_en_indikator_per_kon(page, TITEL)
     expect(page.get_by_label("Indikator för hela filen")).to_have_value(
         re.compile("^INVANARE-16-84")
     )
-    page.get_by_label("Kolumn med område").select_option("municipality")
-    page.get_by_label("Kolumn med år eller period", exact=True).select_option("year")
-    page.get_by_label("Kolumn med kön").select_option("gender")
-    page.get_by_label("Kolumn med värdet").select_option(TITEL)
     skarmbild(page, "import-mappning")
     page.get_by_role("button", name="Kontrollera och importera").last.click()
 
