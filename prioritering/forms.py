@@ -113,7 +113,7 @@ class NyttObjektForm(forms.Form):
         self.fields["analys"].label_from_instance = lambda a: a.behovsgrupp.namn
 
 
-class ObjektForm(forms.ModelForm):
+class ObjektForm(VersionsForm):
     class Meta:
         model = Prioriteringsobjekt
         fields = ["rubrik", "atgard", "atgardskostnad_tkr", "halsogap"]

@@ -113,7 +113,7 @@ class Prioriteringsomgang(models.Model):
         )
 
 
-class Prioriteringsobjekt(models.Model):
+class Prioriteringsobjekt(Versionerad):
     """A need that is ranked: one or more health gaps of a needs group with the proposed
     measure(s). `placering` is the body's unique decided order; `prioritetsgrad` (in the
     assessment) is the model's level, which many objects can share."""

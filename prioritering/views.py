@@ -352,8 +352,7 @@ def objekt(request: HttpRequest, pk: int) -> HttpResponse:
 def objekt_andra(request: HttpRequest, pk: int) -> HttpResponse:
     objekt = hamta_objekt(request, pk, for_andring=True)
     form = ObjektForm(request.POST, instance=objekt)
-    if form.is_valid():
-        form.save()
+    if form.is_valid() and form.spara():
         messages.success(request, "Behovet är sparat.")
         return redirect("prioritering:objekt", pk=pk)
     objekt = hamta_objekt(request, pk)  # the page shows what is saved; the form what was typed

@@ -154,7 +154,7 @@ class NyVersionForm(UppdragForm):
         return [f for f in self.changed_data if f not in {"andringsskal", "version"}]
 
 
-class MalForm(forms.ModelForm):
+class MalForm(VersionsForm):
     class Meta:
         model = Mal
         fields = [
@@ -263,7 +263,7 @@ class MilstolpeForm(forms.ModelForm):
         widgets = {"datum": DATUM}
 
 
-class UppfoljningsplanForm(forms.ModelForm):
+class UppfoljningsplanForm(VersionsForm):
     class Meta:
         model = Uppfoljningsplan
         fields = ["mal", "frekvens", "rapportor", "klart_nar"]

@@ -280,7 +280,7 @@ class Uppdrag(Versionerad):
             raise ValidationError({"slut": "Slutdatum kan inte ligga före startdatum."})
 
 
-class Mal(models.Model):
+class Mal(Versionerad):
     class Niva(models.TextChoices):
         AKTIVITET = "aktivitet", "Aktivitet"
         RESULTAT = "resultat", "Resultat"
@@ -387,7 +387,7 @@ class Milstolpe(models.Model):
         return {"forsenad": "⚠ Försenad: inte nådd", "kommande": "Kommande"}[self.lage]
 
 
-class Uppfoljningsplan(models.Model):
+class Uppfoljningsplan(Versionerad):
     class Frekvens(models.TextChoices):
         TERTIAL = "tertial", "Tertial"
         HALVAR = "halvar", "Halvår"

@@ -486,9 +486,9 @@ def mal_andra(request: HttpRequest, pk: int) -> HttpResponse:
             nyckel_andrad and "baslinje_varde" not in form.changed_data
         ):
             services.hamta_baslinje(mal)
-        mal.save()
-        messages.success(request, "Målet är sparat.")
-        return redirect(_detalj_url(mal.uppdrag_id, "mal"))
+        if form.spara():
+            messages.success(request, "Målet är sparat.")
+            return redirect(_detalj_url(mal.uppdrag_id, "mal"))
     return render(
         request, "uppdrag/mal_form.html", {"form": form, "mal": mal, "uppdrag": mal.uppdrag}
     )
@@ -545,8 +545,7 @@ def plan_spara(request: HttpRequest, pk: int) -> HttpResponse:
         uppdrag=uppdrag
     )
     form = UppfoljningsplanForm(request.POST, prefix="plan", instance=plan, uppdrag=uppdrag)
-    if form.is_valid():
-        form.save()
+    if form.is_valid() and form.spara():
         messages.success(request, "Uppföljningsplanen är sparad.")
         return redirect(_detalj_url(uppdrag, "uppfoljning"))
     return _uppdragssida(request, pk, plan_form=form)
