@@ -371,11 +371,14 @@ def rapport_spara(request: HttpRequest, pk: int) -> HttpResponse:
 def rapport_granska(request: HttpRequest, pk: int) -> HttpResponse:
     rapport = hamta_rapport(request, pk, for_granskning=True)
     if rapport.rapportstatus != R.INLAMNAD:
-        # Someone else reviewed it first, or it was never submitted: say so, change nothing.
+        # Someone else reviewed it first, or it was never submitted: say so, change nothing,
+        # and give back the comment the official typed so it isn't lost.
+        kommentar = request.POST.get("kommentar", "").strip()
         messages.error(
             request,
             f"Rapporten är {rapport.get_rapportstatus_display().lower()} och "
-            "kan inte godkännas eller återsändas nu.",
+            "kan inte godkännas eller återsändas nu."
+            + (f" Din kommentar är inte sparad: ”{kommentar}”" if kommentar else ""),
         )
         return redirect("uppfoljning:rapport", pk=pk)
     form = GranskningsForm(request.POST)

@@ -27,7 +27,8 @@ from natverken.models import Fas, Planeringsar, Roll, SamtidigAndring, Utforare,
 from prioritering.models import Bedomning, Prioriteringsomgang
 from tests import factories
 from tests.sakerhet.formular import las_formular
-from uppdrag.models import Uppdrag
+from uppdrag import services as uppdrag_services
+from uppdrag.models import Mal, Uppdrag, Uppfoljningsplan
 from uppfoljning import services as uppfoljning_services
 from uppfoljning.models import Arsuppfoljning, Aterrapport
 
@@ -47,6 +48,7 @@ class Fall:
     falt: str  # the text field both people type into
     extra: Callable[[models.Model], dict] = lambda obj: {}  # e.g. the button pressed
     andrat: Callable[[models.Model], dict] = lambda obj: {}  # more fields a person changes
+    prefix: str = ""  # the form's prefix on a page with several forms
 
     def __str__(self) -> str:
         return self.id
@@ -72,6 +74,21 @@ def _bedomning_i_oppen_omgang() -> Bedomning:
 
 def _uppdrag(status: str) -> Callable[[], Uppdrag]:
     return lambda: Uppdrag.objects.filter(status=status).order_by("pk").first()
+
+
+def _i_utkast(modell: type[models.Model]) -> Callable[[], models.Model]:
+    return lambda: (
+        modell.objects.filter(uppdrag__status__in=[Uppdrag.Status.UTKAST, Uppdrag.Status.DIALOG])
+        .order_by("pk")
+        .first()
+    )
+
+
+def _plan_tillbaka_i_dialog() -> Uppfoljningsplan:
+    # The plan is required before the decision: take a commission back from "for beslut".
+    uppdrag = Uppdrag.objects.filter(status=Uppdrag.Status.FOR_BESLUT).order_by("pk").first()
+    uppdrag_services.byt_status(uppdrag=uppdrag, till="dialog")
+    return uppdrag.uppfoljningsplan
 
 
 def _rapport_att_skriva() -> Aterrapport:
@@ -120,6 +137,14 @@ FALL = [
         "nytta_motivering",
     ),
     Fall(
+        "behov i prioriteringen",
+        Roll.TJANSTEPERSON,
+        lambda: _bedomning_i_oppen_omgang().objekt,
+        lambda o: f"/prioritering/behov/{o.pk}/",
+        lambda o: f"/prioritering/behov/{o.pk}/andra/",
+        "atgard",
+    ),
+    Fall(
         "uppdrag (utkast)",
         Roll.TJANSTEPERSON,
         _uppdrag(Uppdrag.Status.UTKAST),
@@ -135,6 +160,23 @@ FALL = [
         lambda u: f"/uppdrag/{u.pk}/andra/",
         "beskrivning",
         andrat=lambda u: {"andringsskal": "Ny inriktning efter dialogen"},
+    ),
+    Fall(
+        "uppdragets mål",
+        Roll.TJANSTEPERSON,
+        _i_utkast(Mal),
+        lambda m: f"/uppdrag/mal/{m.pk}/andra/",
+        lambda m: f"/uppdrag/mal/{m.pk}/andra/",
+        "beskrivning",
+    ),
+    Fall(
+        "uppföljningsplan",
+        Roll.TJANSTEPERSON,
+        _plan_tillbaka_i_dialog,
+        lambda p: f"/uppdrag/{p.uppdrag_id}/",
+        lambda p: f"/uppdrag/{p.uppdrag_id}/uppfoljningsplan/",
+        "klart_nar",
+        prefix="plan-",
     ),
     Fall(
         "återrapport",
@@ -170,8 +212,9 @@ def test_varje_versionerad_modell_provas():
         for m in apps.get_models()
         if issubclass(m, Versionerad) and not m.__name__.startswith("Historical")
     }
-    provade = {"Behovsanalys", "Halsogap", "Bedomning", "Uppdrag", "Aterrapport"}
-    provade |= {"Arsuppfoljning", "Fas"}
+    provade = {"Behovsanalys", "Halsogap", "Bedomning", "Prioriteringsobjekt", "Uppdrag"}
+    provade |= {"Mal", "Uppfoljningsplan"}
+    provade |= {"Aterrapport", "Arsuppfoljning", "Fas"}
     assert versionerade == provade
 
 
@@ -201,7 +244,7 @@ def _oppna(klient: Client, fall: Fall, obj: Any) -> dict[str, Any]:
     svar = klient.get(sida)
     assert svar.status_code == 200, f"{fall}: {sida} gav {svar.status_code}"
     data = las_formular(svar.content.decode(), fall.action(obj), sida)
-    assert "version" in data, f"{fall}: formuläret bär inte versionen det öppnades på"
+    assert f"{fall.prefix}version" in data, f"{fall}: formuläret bär inte sin version"
     return data
 
 
@@ -216,8 +259,9 @@ def test_andra_sparningen_vagras_och_inmatningen_finns_kvar(demo, fall: Fall):
     fore = type(obj).objects.get(pk=obj.pk).version
     text_a = f"Annas text om {fall.id}, skriven först."
     text_b = f"Bos text om {fall.id} – inte sparad än."
-    form_a.update({**fall.extra(obj), **fall.andrat(obj), fall.falt: text_a})
-    form_b.update({**fall.extra(obj), **fall.andrat(obj), fall.falt: text_b})
+    falt = fall.prefix + fall.falt
+    form_a.update({**fall.extra(obj), **fall.andrat(obj), falt: text_a})
+    form_b.update({**fall.extra(obj), **fall.andrat(obj), falt: text_b})
 
     svar_a = a.post(fall.action(obj), form_a)
     assert svar_a.status_code == 302, f"{fall}: första sparningen gick inte igenom"
@@ -227,10 +271,27 @@ def test_andra_sparningen_vagras_och_inmatningen_finns_kvar(demo, fall: Fall):
     sida = html.unescape(svar_b.content.decode())
     assert SamtidigAndring.meddelande in sida
     # Bo's input is still in the form he submitted, ready to compare and save again.
-    assert (
-        text_b
-        in las_formular(svar_b.content.decode(), fall.action(obj), fall.action(obj))[fall.falt]
-    )
+    assert text_b in las_formular(svar_b.content.decode(), fall.action(obj), fall.action(obj))[falt]
     sparad = type(obj).objects.get(pk=obj.pk)
     assert getattr(sparad, fall.falt) == text_a
     assert sparad.version == fore + 1
+
+
+def test_tva_granskar_samma_rapport_och_den_andras_kommentar_finns_kvar(demo):
+    rapport = Aterrapport.objects.filter(rapportstatus=Aterrapport.Rapportstatus.INLAMNAD).first()
+    a, b = _tva_inloggade(Roll.TJANSTEPERSON)
+    sida, action = (
+        f"/uppfoljning/rapporter/{rapport.pk}/",
+        f"/uppfoljning/rapporter/{rapport.pk}/granska/",
+    )
+    form_a = las_formular(a.get(sida).content.decode(), action)
+    form_b = las_formular(b.get(sida).content.decode(), action)
+
+    assert a.post(action, {**form_a, "handling": "godkann"}).status_code == 302
+    svar = b.post(action, {**form_b, "handling": "atersand", "kommentar": "Komplettera mål 2."})
+
+    sida_b = html.unescape(b.get(svar["Location"]).content.decode())
+    assert "Rapporten är godkänd och kan inte godkännas eller återsändas nu." in sida_b
+    assert "Din kommentar är inte sparad: ”Komplettera mål 2.”" in sida_b
+    rapport.refresh_from_db()
+    assert rapport.rapportstatus == Aterrapport.Rapportstatus.GODKAND
