@@ -3,8 +3,10 @@ own browser contexts: real Kolada files imported → two needs analyses with gap
 decided by an elected member → the official's assessment, two members' rankings (one only by
 keyboard) → the body's decision with a reservation and the resources → a commission with goals
 and a follow-up plan, discussed with the provider and decided → the provider's report, accepted
-→ the yearly follow-up approved → the budget PDF downloaded → the next year started with the
-unmet gaps carried forward. Each step is kept as a screenshot `helt-ar-NN-<steg>.png`.
+→ the yearly follow-up approved → fullmäktige's budget registered from the årshjul → the budget
+PDF downloaded → the next year started with the unmet gaps carried forward, and the running
+commission's continuation decided. Each step is kept as a screenshot `helt-ar-NN-<steg>.png`
+(the PDF and a picture of its first page too).
 
 The year walked is two years back, so every date typed (decisions, the report's deadline) is
 in the past whatever day the test runs, and the report is owed: nothing depends on today."""
