@@ -202,6 +202,9 @@ def main() -> None:
     parser.add_argument("--arbetare", type=int, default=2, help="gunicorn-arbetare")
     parser.add_argument("--port", type=int, default=8106)
     parser.add_argument("--databas", help="databas-URL (standard: <DATABASE_URL>_bench)")
+    parser.add_argument(
+        "--sidor", help="bara dessa sidor, kommaseparerade namn (t.ex. 'Start,Ett uppdrag')"
+    )
     args = parser.parse_args()
     if args.sekunder > 600 or args.anslutningar > 500:
         raise SystemExit("Håll körningen begränsad: högst 600 s och 500 anslutningar.")
@@ -219,6 +222,11 @@ def main() -> None:
         check=True,
     )
     sidor, sessionsnyckel = sidor_och_session(miljo)
+    if args.sidor:
+        valda = {namn.strip() for namn in args.sidor.split(",")}
+        if okanda := valda - {namn for namn, _ in sidor}:
+            raise SystemExit(f"Okända sidor: {', '.join(sorted(okanda))}")
+        sidor = [(namn, url) for namn, url in sidor if namn in valda]
     cookie = f"sessionid={sessionsnyckel}"
     bas = f"http://127.0.0.1:{args.port}"
     gunicorn = subprocess.Popen(
@@ -242,7 +250,8 @@ def main() -> None:
         vanta_pa(f"{bas}/konto/logga-in/")
         print(f"{'Sida':<24} {'status':>6} {'ms (varm)':>10}")
         for namn, url in sidor:
-            hamta(bas + url, cookie)  # warm this worker
+            for _ in range(args.arbetare):  # warm every worker (the next one answers)
+                hamta(bas + url, cookie)
             status, sek = hamta(bas + url, cookie)
             print(f"{namn:<24} {status:>6} {sek * 1000:>10.1f}")
             if status != 200:
@@ -266,7 +275,7 @@ def main() -> None:
                 "-d",
                 f"{args.sekunder}s",
                 "--timeout",
-                "10s",
+                "30s",
                 "-s",
                 fil.name,
                 bas,
