@@ -9,8 +9,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -43,6 +44,7 @@ from uppdrag.models import Avstaende, Mal, Milstolpe, Uppdrag, Uppfoljningsplan
 S = Uppdrag.Status
 T, F, U = Roll.TJANSTEPERSON, Roll.FORTROENDEVALD, Roll.UTFORARE
 ALLA_ROLLER = (T, F, U)
+UPPDRAG_PER_SIDA = 100
 
 # The officials' next step per status: (till, button text).
 NASTA_STEG = {
@@ -139,25 +141,28 @@ def index(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(insatstyp=data["insatstyp"])
         if data.get("utforare"):
             qs = qs.filter(utforare=data["utforare"])
-    uppdrag = list(qs.for_lista().order_by("-planeringsar__ar", "status", "titel"))
+    lista = qs.for_lista().order_by("-planeringsar__ar", "status", "titel", "pk")
     if svar := nedladdning(
-        request, uppdrag=lambda: tabeller.uppdrag(uppdrag, "alla år" if alla_aren else ar_val)
+        request, uppdrag=lambda: tabeller.uppdrag(lista, "alla år" if alla_aren else ar_val)
     ):
         return svar
+    # "Alla år" grows every year (a large region decides hundreds of commissions a year):
+    # the page shows a hundred at a time, the sum and the download cover the whole selection.
+    sida = Paginator(lista, UPPDRAG_PER_SIDA).get_page(request.GET.get("sida"))
     return render(
         request,
         "uppdrag/index.html",
         {
             "planeringsar": None if alla_aren else planeringsar,
             "filter": filter_,
-            "uppdrag": uppdrag,
+            "sida": sida,
             "rakning": rakning,
             "ar_mina": not ser_alla,
             "visa_utforare": ser_alla,
             "visa_ar": alla_aren,
             "kan_skapa": har_roll(request.user, T) and planeringsar is not None,
             "saknas": adressera_.antal_saknas(planeringsar) if ser_alla and not alla_aren else 0,
-            "summa_tkr": sum(u.budget_tkr for u in uppdrag),
+            "summa_tkr": qs.aggregate(summa=Sum("budget_tkr"))["summa"] or 0,
         },
     )
 

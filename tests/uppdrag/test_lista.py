@@ -55,6 +55,34 @@ def test_alla_ar_och_annat_ar(klient_tjp, tre):
     assert "Uppdrag, alla år" in klient_tjp.get("/uppdrag/?ar=alla").content.decode()
 
 
+def test_alla_ar_visar_hundra_i_taget_och_summerar_hela_urvalet(klient_tjp, tre):
+    a = tre[0]
+    Uppdrag.objects.filter(pk__in=[u.pk for u in tre]).update(budget_tkr=10)
+    Uppdrag.objects.bulk_create(
+        Uppdrag(
+            planeringsar=a.planeringsar,
+            titel=f"Massuppdrag {i:03d}",
+            insatstyp=a.insatstyp,
+            utforare=a.utforare,
+            langsiktigt_mal="Mål",
+            budget_tkr=100,
+            start=a.start,
+            slut=a.slut,
+        )
+        for i in range(147)
+    )
+    html = klient_tjp.get("/uppdrag/?ar=alla&status=utkast").content.decode()
+    assert "149 uppdrag, visar 1–100" in html
+    assert html.count('<a href="/uppdrag/') >= 100 and "Sida 1 av 2" in html
+    assert "Summa, alla 149 uppdrag" in html and "14\xa0720 tkr" in html  # 147 × 100 + 2 × 10
+    assert 'href="?ar=alla&amp;status=utkast&amp;sida=2" rel="next"' in html
+    html = klient_tjp.get("/uppdrag/?ar=alla&status=utkast&sida=2").content.decode()
+    assert "visar 101–149" in html and "Massuppdrag 146" in html and 'rel="next"' not in html
+    # One page: no page links, and the sum says just "Summa".
+    html = klient_tjp.get("/uppdrag/?ar=alla&status=dialog").content.decode()
+    assert "Sida 1" not in html and ">Summa</th>" in html
+
+
 def test_lagg_till_mal_hamtar_baslinje_ur_data(klient_tjp, uppdrag_a, indikator, dalarna):
     svar = klient_tjp.post(
         f"/uppdrag/{uppdrag_a.pk}/mal/ny/",
