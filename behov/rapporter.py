@@ -3,18 +3,16 @@ their shortcomings, dialogues."""
 
 from __future__ import annotations
 
-from django.utils.safestring import mark_safe
-
 from behov.models import Behovsanalys
 from behov.underlag import gapunderlag
 from natverken.lib import pdf
-from natverken.lib.diagram import svg
+from natverken.lib.diagram import svg_bild
 
 
 def behovsanalys_pdf(analys: Behovsanalys) -> tuple[bytes, str]:
     underlag = gapunderlag(analys)
     for u in underlag:
-        u.svg = mark_safe(svg(u.diagram)) if u.diagram and not u.diagram.tom else ""  # noqa: S308 - kaleido output
+        u.svg = svg_bild(u.diagram) if u.diagram and not u.diagram.tom else ""
     klar = analys.status == Behovsanalys.Status.KLAR
     innehall = pdf.rendera(
         "rapporter/behovsanalys.html",
