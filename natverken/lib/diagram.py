@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 MINSTA_ANTAL_FOR_TREND = 3
-SVG_VERSION = 3  # raise when `forenkla_svg` draws differently: cached SVGs are then redrawn
+SVG_VERSION = 4  # raise when `forenkla_svg` draws differently: cached SVGs are then redrawn
 # Colour-blind-safe palette (Okabe–Ito), dark enough for 3:1 against white.
 FARGER = ["#0b4f8a", "#b35900", "#1e6b2f", "#8f2d56", "#4a4a4a", "#6a3d9a"]
 STRECK = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
@@ -469,6 +469,11 @@ _SKALBARA_TAGGAR = {
 _ENKEL_FORFLYTTNING = re.compile(
     r"^\s*translate\(\s*(-?[\d.e-]+)\s*(?:[,\s]\s*(-?[\d.e-]+))?\s*\)\s*$"
 )
+# translate(0,0), rotate(0,x,y) or nothing: moves nothing.
+_OVERKSAM_TRANSFORM = re.compile(
+    r"^\s*((translate\(\s*0*\.?0*\s*([,\s]\s*0*\.?0*\s*)?\))"
+    r"|(rotate\(\s*0*\.?0*\s*([,\s][^)]*)?\)))?\s*$"
+)
 _RGB = re.compile(r"^rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$")
 _RELATIV_VAG = re.compile(r"^M\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)([a-z][a-z\d.,\s-]*)?$")
 
@@ -567,9 +572,15 @@ def _rensa(element: ET.Element) -> None:
         barn.attrib.pop("clip-path", None)
         barn.attrib.pop("pointer-events", None)
         barn.attrib.pop("shape-rendering", None)
-        if barn.get("transform", None) == "":
+        barn.attrib.pop("data-index", None)
+        if _OVERKSAM_TRANSFORM.match(barn.get("transform", "x")):
             del barn.attrib["transform"]
         _stil_till_attribut(barn)
+        if barn.get("fill-opacity") == "0":  # plotly's invisible hit areas under dashed lines
+            barn.set("fill", "none")
+            del barn.attrib["fill-opacity"]
+        if barn.get("stroke-width") == "0" and "stroke" not in barn.attrib:
+            del barn.attrib["stroke-width"]
         _rensa(barn)
         _flytta_in(barn)
         tom_grupp = tagg in ("g", "defs") and len(barn) == 0
@@ -598,12 +609,24 @@ def _sla_ihop_vagar(element: ET.Element) -> None:
             and "transform" not in forra.attrib
             and {k: v for k, v in nu.attrib.items() if k != "d"}
             == {k: v for k, v in forra.attrib.items() if k != "d"}
-            and nu.get("fill", "none") == "none"
+            and _kan_slas_ihop(nu)
         ):
             forra.set("d", forra.get("d", "") + nu.get("d", ""))
             element.remove(nu)
             continue
         forra = nu
+
+
+def _kan_slas_ihop(vag: ET.Element) -> bool:
+    """Lines only, or opaque fills without outline (bars): drawn as one path they look the
+    same. Not translucent fills (overlaps would not darken) nor even-odd fills (holes)."""
+    a = vag.attrib
+    if a.get("fill", "none") == "none":
+        return True
+    return not (
+        {"opacity", "fill-opacity", "stroke", "stroke-width"} & a.keys()
+        or a.get("fill-rule", "nonzero") != "nonzero"
+    )
 
 
 def forenkla_svg(text: str) -> str:
