@@ -11,7 +11,7 @@ really starts with an empty chart cache and a kaleido that is not running, and t
 chart cache is never touched.
 
 Prints pages and charts, the whole report cold and warm (median of N), WeasyPrint alone on
-the same HTML (median of N), and where the time of a warm and a cold run goes: queries and
+the same HTML (median of N, taking turns with the warm runs so both see the same load), and where the time of a warm and a cold run goes: queries and
 figure building, chart SVGs (kaleido and simplification, or cache reads), the template, and
 WeasyPrint. Then whether the targets hold: at most 5 s for the whole report and at most 1.5×
 WeasyPrint's own time. Wall-clock seconds are the targets; CPU seconds of this process are
@@ -138,12 +138,21 @@ def main() -> None:
 
     tid = Tidtagare()
     tid.omslut(behov.underlag, "trend", "diagramfigurer (plotly-dict)")
+    tid.omslut(budgetunderlag, "staplar", "diagramfigurer (plotly-dict)")
     tid.omslut(diagram, "_kaleido_svg", "SVG: kaleido ritar")
     tid.omslut(diagram, "forenkla_svg", "SVG: förenkling")
     tid.omslut(diagram, "svg", "SVG totalt (inkl. cache)")
     tid.omslut(kaleido, "start_sync_server", "kaleido-start")
     tid.omslut(budgetunderlag, "sammanhang", "data: frågor + diagram")
     tid.omslut(pdf, "html", "mall (HTML)")
+    senaste_html: list[str] = []
+    mall = pdf.html
+
+    def spara_html(*args, **kwargs) -> str:
+        senaste_html[:] = [mall(*args, **kwargs)]
+        return senaste_html[0]
+
+    pdf.html = spara_html
     tid.omslut(pdf, "skriv_pdf", "WeasyPrint")
 
     def kor() -> tuple[float, float, bytes, int]:
@@ -156,20 +165,20 @@ def main() -> None:
 
     kall_vagg, kall_cpu, innehall, antal_fragor = kor()
     kall_delar = (dict(tid.vagg), dict(tid.cpu))
-    varma = [kor() for _ in range(args.upprepningar)]
-    varm_delar = (dict(tid.vagg), dict(tid.cpu))  # the last warm run
-    varm_vagg = statistics.median(v[0] for v in varma)
-    varm_cpu = statistics.median(v[1] for v in varma)
-
-    html = pdf.html("rapporter/budgetunderlag.html", budgetunderlag.sammanhang(planeringsar))
-    antal_diagram = html.count("data:image/svg+xml") + len(re.findall(r"<svg[\s>]", html))
-    weasy = []
+    html = senaste_html[-1]
+    # Warm runs and WeasyPrint alone on the same HTML take turns, so both see the same load.
+    varma, weasy = [], []
     for _ in range(args.upprepningar):
+        varma.append(kor())
+        varm_delar = (dict(tid.vagg), dict(tid.cpu))  # the last warm run
         vagg, cpu = time.perf_counter(), time.process_time()
         innehall = pdf.skriv_pdf(html)
         weasy.append((time.perf_counter() - vagg, time.process_time() - cpu))
+    varm_vagg = statistics.median(v[0] for v in varma)
+    varm_cpu = statistics.median(v[1] for v in varma)
     weasy_vagg = statistics.median(w[0] for w in weasy)
     weasy_cpu = statistics.median(w[1] for w in weasy)
+    antal_diagram = html.count("data:image/svg+xml") + len(re.findall(r"<svg[\s>]", html))
     antal_sidor = sidor(innehall)
     if args.pdf:
         args.pdf.write_bytes(innehall)
@@ -212,17 +221,21 @@ def main() -> None:
     print(f"{'  varav frågor och övrigt':<34} {'':>10} {'':>9} {data - diagramtid:>10.2f}")
     print()
     kvot = varm_vagg / weasy_vagg if weasy_vagg else float("inf")
+    kvot_cpu = varm_cpu / weasy_cpu if weasy_cpu else float("inf")
+
+    def dom(ok: bool) -> str:
+        return "uppfyllt" if ok else "INTE uppfyllt"
+
     print(
-        f"Mål ≤ {MAL_SEKUNDER:.0f} s (varm): {varm_vagg:.2f} s – "
-        f"{'uppfyllt' if varm_vagg <= MAL_SEKUNDER else 'INTE uppfyllt'}"
+        f"Mål ≤ {MAL_SEKUNDER:.0f} s (varm): vägg {varm_vagg:.2f} s – {dom(varm_vagg <= MAL_SEKUNDER)}"
+        f"; cpu {varm_cpu:.2f} s – {dom(varm_cpu <= MAL_SEKUNDER)}"
     )
     print(
-        f"Mål ≤ {MAL_KVOT}× WeasyPrint: {kvot:.2f}× – "
-        f"{'uppfyllt' if kvot <= MAL_KVOT else 'INTE uppfyllt'}"
+        f"Mål ≤ {MAL_KVOT}× WeasyPrint: vägg {kvot:.2f}× – {dom(kvot <= MAL_KVOT)}"
+        f"; cpu {kvot_cpu:.2f}× – {dom(kvot_cpu <= MAL_KVOT)}"
     )
     print(
-        f"Kall körning ≤ {MAL_SEKUNDER:.0f} s: {kall_vagg:.2f} s – "
-        f"{'uppfyllt' if kall_vagg <= MAL_SEKUNDER else 'inte uppfyllt'}"
+        f"Kall körning ≤ {MAL_SEKUNDER:.0f} s: {kall_vagg:.2f} s – {dom(kall_vagg <= MAL_SEKUNDER)}"
     )
     print(
         f"Minst 30 sidor och 15 diagram: {'ja' if antal_sidor >= 30 and antal_diagram >= 15 else 'NEJ'}"
