@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from natverken.models import (
@@ -52,6 +52,34 @@ class BeslutatLastAdmin(SimpleHistoryAdmin):
         if any(self.ar_beslutat(obj) for obj in queryset):
             raise PermissionDenied("Beslutade uppgifter kan inte tas bort, inte heller i admin.")
         super().delete_queryset(request, queryset)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):  # noqa: ANN001, ANN003, ANN201
+        """A new row that would belong to something decided (a gap in a ready analysis, a
+        goal of a decided commission, a decision itself) is refused with the reason."""
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None:
+            return form
+        ar_beslutat = self.ar_beslutat
+
+        class NyRadForm(form):
+            def _post_clean(self) -> None:
+                super()._post_clean()
+                try:
+                    last = ar_beslutat(self.instance)
+                except ObjectDoesNotExist:  # the parent is not chosen yet: other errors say so
+                    last = False
+                if last:
+                    self.add_error(None, LAST_NY_RAD)
+
+        return NyRadForm
+
+
+LAST_NY_RAD = (
+    "Det här hör till något som är beslutat (eller är ett beslut) och kan inte läggas till i "
+    "efterhand i admin. Beslut registreras i appen av en ledamot, och det beslutade ändras "
+    "genom de loggade vägarna: öppna analysen igen med ett skäl, revidera omgången eller gör "
+    "en ny version av uppdraget."
+)
 
 
 admin.site.site_header = "Behovsstyrning – administration"

@@ -238,3 +238,42 @@ def test_fullmaktiges_budgetbeslut_ligger_fast_men_faserna_kan_andras(admin):
     html = admin.get(f"/django-admin/natverken/planeringsar/{ar.pk}/change/").content.decode()
     assert 'name="budgetbeslut"' not in html
     assert 'name="faser-0-start"' in html
+
+
+def test_ny_rad_till_nagot_beslutat_vagras_i_admin(admin):
+    gap = Halsogap.objects.filter(analys__status="klar").first()
+    antal = Halsogap.objects.count()
+    svar = admin.post(
+        "/django-admin/behov/halsogap/add/",
+        {
+            "analys": gap.analys_id,
+            "indikator": gap.indikator_id,
+            "omrade": gap.omrade_id,
+            "kon": "K",
+            "foreslaget_mal": "1",
+            "foreslaget_malar": "2030",
+        },
+    )
+    assert svar.status_code == 200
+    assert "kan inte läggas till i efterhand i admin" in svar.content.decode()
+    assert Halsogap.objects.count() == antal
+
+    antal = Beslut.objects.count()
+    svar = admin.post(
+        "/django-admin/natverken/beslut/add/",
+        {"organ": gap.malbeslut.organ_id, "datum": "2026-11-23", "paragraf": "§ 1", "rubrik": "X"},
+    )
+    assert "kan inte läggas till i efterhand i admin" in svar.content.decode()
+    assert Beslut.objects.count() == antal
+
+
+def test_ny_rad_till_nagot_oavgjort_gar_fortfarande_i_admin(admin):
+    utkast = Uppdrag.objects.filter(status="utkast").first()
+    html = admin.get("/django-admin/uppdrag/milstolpe/add/").content.decode()
+    assert 'name="beskrivning"' in html
+    svar = admin.post(
+        "/django-admin/uppdrag/milstolpe/add/",
+        {"uppdrag": utkast.pk, "datum": "2027-03-01", "beskrivning": "Rättad i admin"},
+    )
+    assert svar.status_code == 302
+    assert utkast.milstolpar.filter(beskrivning="Rättad i admin").exists()
