@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,6 +53,7 @@ from uppfoljning.underlag import (
 
 T, F, U = Roll.TJANSTEPERSON, Roll.FORTROENDEVALD, Roll.UTFORARE
 R = Aterrapport.Rapportstatus
+RAPPORTER_PER_SIDA = 100
 
 
 def _idag() -> dt.date:
@@ -234,6 +236,11 @@ def rapporter(request: HttpRequest) -> HttpResponse:
         aret=lambda: tabeller.rapporter(listor["arets"], f"uppdragen-{ar}", f"Uppdragen {ar}"),
     ):
         return svar
+    # A large region owes hundreds of reports a year: the year's list a hundred at a time
+    # (its download has them all).
+    listor["arets"] = Paginator(listor["arets"], RAPPORTER_PER_SIDA).get_page(
+        request.GET.get("sida")
+    )
     return render(
         request,
         "uppfoljning/rapporter.html",

@@ -383,3 +383,16 @@ def test_forsenade_rapporter_listas_for_den_som_ska_agera(
     assert "Annans uppdrag" not in html
     html = klient_tjp.get(f"/uppfoljning/rapporter/?ar={AR}").content.decode()
     assert "Annans uppdrag" in html and "Att granska (0)" in html
+
+
+def test_arets_aterrapporter_visas_hundra_i_taget(klient_tjp, utforare_a):
+    for nr in range(35):  # a tertial plan each: 105 reports owed for the year
+        hjalp.uppdrag(utforare_a, ar=AR, titel=f"Uppdrag {nr:02d}")
+    html = klient_tjp.get(f"/uppfoljning/rapporter/?ar={AR}").content.decode()
+    arets = html.split('id="aret-rubrik"')[1]
+    assert "Sida 1 av 2 (1–100 av 105)" in arets
+    assert f'href="?ar={AR}&amp;sida=2#aret-rubrik" rel="next"' in arets
+    html = klient_tjp.get(f"/uppfoljning/rapporter/?ar={AR}&sida=2").content.decode()
+    arets = html.split('id="aret-rubrik"')[1]
+    assert "Sida 2 av 2 (101–105 av 105)" in arets and 'rel="next"' not in arets
+    assert arets.count("<tr>") == 1 + 5  # header and the last five
