@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
+from behov.models import Halsogap
 from prioritering.models import Prioriteringsomgang, Resursfordelning
 from tests.conftest import _klient
 
@@ -29,6 +30,11 @@ def _text(pdf: bytes) -> str:
     return subprocess.run(
         ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
     ).stdout.decode()
+
+
+def _sidor(pdf: bytes) -> int:
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout
+    return int(next(r for r in info.decode().splitlines() if r.startswith("Pages:")).split()[1])
 
 
 def _tkr(belopp) -> str:
@@ -57,6 +63,19 @@ def test_budgetunderlaget_har_ordningen_och_summan(demo):
     assert (
         "Blodtrycksmottagningar i primärvården 2027 – UTKAST" in text
     )  # for decision, not decided
+    # Every gap of a decided need has its trend chart, and a gap in the region also a chart of
+    # the latest value in each of its kommuner; the report is the benchmark's 30+ pages.
+    gapen = list(
+        Halsogap.objects.filter(prioriteringsobjekt__omgang=omgang)
+        .select_related("indikator", "omrade")
+        .distinct()
+    )
+    rader = " ".join(text.split())
+    for gap in gapen:
+        assert rader.count(f"{gap.indikator.namn} – {gap.omrade.namn}") >= 2  # heading, chart
+    i_regionen = [g for g in gapen if g.omrade.namn == "Region Exempel"]
+    assert rader.count("– områdena i Region Exempel, ") == len(i_regionen) > 15
+    assert _sidor(svar.content) >= 30
 
 
 def test_beslutad_budget_har_ingen_utkastmarkering(demo):
