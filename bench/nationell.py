@@ -5,7 +5,8 @@
 
 Works in its own database (`<name>_bench` on the same server), never the demo's. It builds the
 demo region (users, years, analyses, rounds, commissions), then adds indicator values for all
-311 areas × 300 indicators × 15 years × T/K/M (≈ 4.2 million at --skala 1) through COPY and
+every area (Sweden's 311 and the demo region's parts) × 300 indicators × 15 years × T/K/M
+(≈ 4.3 million at --skala 1) through COPY and
 60 needs groups with an analysis per planning year (5 gaps each, sources, a dialogue), their
 needs in every priority round (assessment, resources, each member's ranking) and two
 commissions per decided need (goals, milestones, follow-up plan, reports with goal status),
