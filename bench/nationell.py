@@ -4,15 +4,15 @@
     DEBUG=true .venv/bin/python bench/nationell.py --bara-sidor   # measure again, same data
 
 Works in its own database (`<name>_bench` on the same server), never the demo's. It builds the
-demo region (users, years, analyses, rounds, commissions), then adds indicator values for all
-every area (Sweden's 311 and the demo region's parts) × 300 indicators × 15 years × T/K/M
-(≈ 4.3 million at --skala 1) through COPY and
-60 needs groups with an analysis per planning year (5 gaps each, sources, a dialogue), their
-needs in every priority round (assessment, resources, each member's ranking) and two
-commissions per decided need (goals, milestones, follow-up plan, reports with goal status),
-and prints, per page: the median server time of several requests beside a bare view that renders
-the base template with no queries (the framework floor), and the SQL query count at 0.1× and
-1× the data. A page whose query count grows with the data is a defect.
+demo region (users, years, analyses, rounds, commissions), then adds by COPY indicator values
+for every area (Sweden's 311 and the demo region's parts) × 300 indicators × 15 years × T/K/M
+(≈ 4.3 million at --skala 1), and 60 needs groups with an analysis per planning year (5 gaps
+each, sources, a dialogue), their needs in every priority round (assessment, resources, each
+member's ranking) and two commissions per decided need (goals, milestones, follow-up plan,
+reports with goal status). It prints, per page: the median server time of several requests
+(wall and CPU) beside a bare view that renders the base template with no queries of its own
+(the framework floor), and the SQL query count at 0.1× and 1× the data. A page whose query
+count grows with the data is a defect.
 Prints a table; it is a script, not a test.
 """
 
