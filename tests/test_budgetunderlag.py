@@ -141,3 +141,33 @@ def test_uppdragsbeskrivningen_till_utforaren(demo):
         .content
     )
     assert "UTKAST" in text
+
+
+def test_diagrammen_ritas_i_forvag_sa_att_nedladdningen_inte_ritar_nagot(
+    demo, settings, tmp_path, monkeypatch
+):
+    """After the background task, downloading the budgetunderlag draws no chart: every SVG
+    comes from the chart cache (drawing is most of a cold report's time)."""
+    from natverken.lib import diagram
+    from uppdrag.tasks import forbered_budgetunderlag
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "diagram": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "diagram"),
+        },
+    }
+    ritade = []
+    rita = diagram._kaleido_svg
+    monkeypatch.setattr(diagram, "_kaleido_svg", lambda figur: ritade.append(1) or rita(figur))
+
+    forbered_budgetunderlag.call(ar=2027)
+    assert len(ritade) >= 15  # the task drew the report's charts …
+    ritade.clear()
+    from django.contrib.auth import get_user_model
+
+    klient = _klient(get_user_model().objects.get(username="fortroendevald"))
+    svar = klient.get("/rapporter/budgetunderlag/2027/")
+    assert svar.status_code == 200 and "Summa fördelat" in _text(svar.content)
+    assert ritade == []  # … so the download draws none

@@ -7,6 +7,14 @@ class UppdragConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from uppdrag import arshjul
+        from django.db.models.signals import post_save
+
+        from prioritering.models import Prioriteringsomgang
+        from uppdrag import arshjul, tasks
 
         arshjul.registrera()
+        post_save.connect(
+            tasks.forbered_efter_beslut,
+            sender=Prioriteringsomgang,
+            dispatch_uid="uppdrag.forbered_budgetunderlag",
+        )

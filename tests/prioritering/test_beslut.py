@@ -473,3 +473,31 @@ def test_rangordningar_foljer_inte_med_till_revisionen(klient_tjp, hsn, fortroen
     beslutad(o, fortroendevald)
     klient_tjp.post(f"/prioritering/omgang/{o.pk}/revidera/", {"skal": "x"})
     assert Rangordning.objects.filter(omgang__revision=2).count() == 0
+
+
+def test_beslutet_lagger_budgetunderlagets_diagram_i_bakgrunden(
+    klient_fv, oppen, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    _forbered_beslut(klient_fv, oppen)
+    with django_capture_on_commit_callbacks(execute=True):
+        klient_fv.post(
+            f"/prioritering/omgang/{oppen.pk}/beslut/registrera/",
+            {"datum": "2026-06-09", "paragraf": "§ 61"},
+        )
+    jobb = DBTaskResult.objects.get(task_path="uppdrag.tasks.forbered_budgetunderlag")
+    assert jobb.args_kwargs["kwargs"] == {"ar": oppen.planeringsar.ar}
+
+
+def test_inget_diagramjobb_utan_beslut(klient_fv, oppen, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    _forbered_beslut(klient_fv, oppen)
+    with django_capture_on_commit_callbacks(execute=True):
+        klient_fv.post(
+            f"/prioritering/omgang/{oppen.pk}/beslut/registrera/", {"datum": "", "paragraf": ""}
+        )
+    assert not DBTaskResult.objects.filter(
+        task_path="uppdrag.tasks.forbered_budgetunderlag"
+    ).exists()
