@@ -155,6 +155,7 @@ def sammanhang(
         ),
         idag=idag,
         alla_uppdelningar=True,
+        bara_godkanda=godkand,
     )
     blad = {lage.uppdrag.pk: Uppdragsblad(lage, _malvisningar(lage, vid_beslut)) for lage in lagen}
     omgangar = (

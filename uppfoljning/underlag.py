@@ -408,11 +408,17 @@ class Uppdragslage:
     rapporter: list[Rapportrad]
     idag: dt.date
     nasta_ar: Planeringsar | None = None  # the year a continue/revise/close decision is for
+    # Only what officials have accepted counts (an approved, public yearly follow-up: the
+    # provider's words in a report not yet reviewed, or returned, are not the body's document).
+    bara_godkanda: bool = False
 
     # -- implementation --
     @property
     def senaste_rapport(self) -> Aterrapport | None:
-        """The latest report the provider has handed in (accepted, waiting or returned)."""
+        """The latest report the provider has handed in (accepted, waiting or returned; only
+        accepted with `bara_godkanda`)."""
+        if self.bara_godkanda:
+            return self.senaste_godkanda
         inne = [
             r.rapport for r in self.rapporter if r.rapport and r.rapport.rapportstatus != R.VANTAR
         ]
@@ -592,11 +598,13 @@ def uppdragslagen(
     idag: dt.date,
     alla_uppdelningar: bool = False,
     fortsattning_for: Planeringsar | None | object = _NASTA,
+    bara_godkanda: bool = False,
 ) -> list[Uppdragslage]:
     """Follow-up rows for commissions loaded with `med_uppfoljning`: one query for the values
     of every goal, one for the next planning years; the rest is already in memory.
     `fortsattning_for` is the year a continue/revise/close decision is looked for (by
-    default the year after each commission's own)."""
+    default the year after each commission's own). `bara_godkanda`: the provider's progress
+    and goal comments only from accepted reports."""
     uppdrag = list(uppdrag)
     hem = (
         Omrade.hemregion()
@@ -631,7 +639,9 @@ def uppdragslagen(
     for u in uppdrag:
         senaste_status = {}
         for rapport in u.aterrapporter.all():  # ordered by deadline: the last one wins
-            if rapport.rapportstatus != R.VANTAR:
+            if rapport.rapportstatus == R.GODKAND or (
+                not bara_godkanda and rapport.rapportstatus != R.VANTAR
+            ):
                 for s in rapport.malstatus.all():
                     senaste_status[s.mal_id] = s
         resultat.append(
@@ -646,6 +656,7 @@ def uppdragslagen(
                 nasta_ar=nasta.get(u.planeringsar.ar + 1)
                 if fortsattning_for is _NASTA
                 else fortsattning_for,
+                bara_godkanda=bara_godkanda,
             )
         )
     return resultat

@@ -119,3 +119,31 @@ def test_utkast_ar_utkast_tills_det_godkanns(demo):
 def test_arsuppfoljningssidan_lankar_till_pdf(demo):
     html = _klient_for("tjansteperson").get("/uppfoljning/arsuppfoljning/2025/").content.decode()
     assert 'href="/uppfoljning/arsuppfoljning/2025/pdf/"' in html
+
+
+def test_godkand_arsuppfoljning_visar_bara_granskade_rapporter(demo):
+    """The public, approved document never carries a provider's words that no official has
+    accepted: a report sent back (or not yet reviewed) after the approval stays out."""
+    from uppfoljning.models import Aterrapport, Framdrift, Malstatus
+
+    rapport = (
+        Aterrapport.objects.filter(
+            uppdrag__planeringsar__ar=2025, rapportstatus=Aterrapport.Rapportstatus.GODKAND
+        )
+        .order_by("-senast")
+        .first()
+    )
+    Aterrapport.objects.filter(pk=rapport.pk).update(
+        rapportstatus=Aterrapport.Rapportstatus.ATERSAND,
+        framdrift=Framdrift.AVVIKER,
+        sammanfattning="OGRANSKAD-SAMMANFATTNING",
+        granskningskommentar="Komplettera med orsaken.",
+    )
+    Malstatus.objects.filter(rapport=rapport).update(
+        framdrift=Framdrift.AVVIKER, kommentar="OGRANSKAD-KOMMENTAR"
+    )
+    offentlig, _ = _las(Client().get("/uppfoljning/arsuppfoljning/2025/pdf/").content)
+    assert "OGRANSKAD" not in offentlig
+    assert "Utföraren rapporterar avviker" not in offentlig
+    assert f"{rapport.period} ✉" not in offentlig  # the report itself is listed as sent back
+    assert "återsänd" in offentlig
