@@ -10,17 +10,23 @@ dx, dy, rotate, letter-spacing or textLength, we do what #2249 suggests and shap
 run once (which also keeps kerning and ligatures). Anything else goes to WeasyPrint's own
 function, unchanged.
 
-`installera()` is idempotent and does nothing if WeasyPrint's internals are not the ones
-this was written against (then SVG text is only slower, never wrong)."""
+`installera()` is idempotent and thread-safe, and does nothing on a WeasyPrint major version
+it was not tested with or whose internals are not the ones this was written against; a run
+whose fast layout fails at draw time goes to WeasyPrint's own function. Either way SVG text
+is then only slower, never missing."""
 
 from __future__ import annotations
 
 import logging
+import threading
 from math import inf
 
 logger = logging.getLogger(__name__)
 
 _installerad = False
+_las = threading.Lock()
+# Written against and tested with these WeasyPrint major versions.
+PROVADE_VERSIONER = {"70"}
 
 
 def _enkel_textkorning(node) -> bool:
@@ -46,6 +52,13 @@ def _gor_text(original):
     def text(svg, node, font_size):
         if not _enkel_textkorning(node):
             return original(svg, node, font_size)
+        try:
+            return _snabb(svg, node, font_size)
+        except Exception:  # noqa: BLE001 - any surprise in WeasyPrint's internals
+            logger.exception("Snabb SVG-text misslyckades; WeasyPrints egen funktion används")
+            return original(svg, node, font_size)
+
+    def _snabb(svg, node, font_size):
         # The same style as WeasyPrint's own function builds (svg/text.py).
         style = Style()
         style.update(INITIAL_VALUES)
@@ -122,11 +135,21 @@ def _gor_text(original):
 
 def installera() -> bool:
     """Put the one-piece text function in WeasyPrint's SVG drawer; True when it is in."""
+    with _las:
+        return _installera()
+
+
+def _installera() -> bool:
     global _installerad
     if _installerad:
         return True
     try:
+        import weasyprint
         import weasyprint.svg as svgmodul
+
+        version = weasyprint.__version__.split(".")[0]
+        if version not in PROVADE_VERSIONER:
+            raise LookupError(f"WeasyPrint {weasyprint.__version__} är inte prövad")
 
         original = svgmodul.text
         if not callable(original) or svgmodul.TAGS.get("text") is not original:

@@ -88,3 +88,54 @@ def test_stapeldiagram_i_pdf_har_etiketterna_som_hela_ord():
         "per 100 000 invånare",
     ):
         assert etikett in text
+
+
+class _Textnod:
+    """An SVG <text> as WeasyPrint's drawer hands it over: text, attributes, get()."""
+
+    text = "Region Exempel"
+    attrib = {"x": "10", "y": "20"}
+
+    def get(self, namn, standard=None):
+        return self.attrib.get(namn, standard)
+
+
+def test_snabb_svgtext_faller_tillbaka_pa_weasyprints_egen_nar_den_misslyckas(caplog):
+    """If WeasyPrint's internals change under the fast path, the label is drawn by
+    WeasyPrint's own function (slower), never dropped."""
+    from natverken.lib import weasy_svgtext
+
+    ritat = []
+    text = weasy_svgtext._gor_text(lambda svg, nod, storlek: ritat.append((nod.text, storlek)))
+    text(object(), _Textnod(), 12)  # a drawer without what the fast path needs
+    assert ritat == [("Region Exempel", 12)]
+    assert "WeasyPrints egen funktion används" in caplog.text
+
+
+def test_svgtext_installeras_en_gang_aven_fran_flera_tradar(monkeypatch):
+    import threading
+    import time
+
+    import weasyprint.svg as svgmodul
+
+    from natverken.lib import weasy_svgtext
+
+    original = getattr(svgmodul.text, "weasy_original", svgmodul.text)
+    monkeypatch.setattr(svgmodul, "text", original)
+    monkeypatch.setitem(svgmodul.TAGS, "text", original)
+    monkeypatch.setattr(weasy_svgtext, "_installerad", False)
+    bygg = weasy_svgtext._gor_text
+
+    def langsamt(funktion):  # widen the window between reading and replacing
+        time.sleep(0.05)
+        return bygg(funktion)
+
+    monkeypatch.setattr(weasy_svgtext, "_gor_text", langsamt)
+    tradar = [threading.Thread(target=weasy_svgtext.installera) for _ in range(8)]
+    for t in tradar:
+        t.start()
+    for t in tradar:
+        t.join()
+    # draw_node recognises text nodes by TAGS['text'] == svg.text: the same one function.
+    assert svgmodul.TAGS["text"] is svgmodul.text
+    assert svgmodul.text.weasy_original is original
