@@ -26,6 +26,7 @@ from prioritering.models import (
     Rangplats,
     Resursfordelning,
 )
+from prioritering.signaler import omgang_beslutad
 
 S = Prioriteringsomgang.Status
 
@@ -283,6 +284,7 @@ def besluta(
         tidigare = Prioriteringsomgang.objects.select_for_update().get(pk=omgang.ersatter_id)
         tidigare.status = S.ERSATT
         tidigare.save()
+    omgang_beslutad.send(sender=Prioriteringsomgang, omgang=omgang)
     return beslut
 
 

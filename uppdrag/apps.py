@@ -7,14 +7,10 @@ class UppdragConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
-
-        from prioritering.models import Prioriteringsomgang
+        from prioritering.signaler import omgang_beslutad
         from uppdrag import arshjul, tasks
 
         arshjul.registrera()
-        post_save.connect(
-            tasks.forbered_efter_beslut,
-            sender=Prioriteringsomgang,
-            dispatch_uid="uppdrag.forbered_budgetunderlag",
+        omgang_beslutad.connect(
+            tasks.forbered_efter_beslut, dispatch_uid="uppdrag.forbered_budgetunderlag"
         )

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -31,6 +32,7 @@ from uppdrag.models import (
     Uppdragskommentar,
     Uppfoljningsplan,
 )
+from uppdrag.tasks import forbered_budgetunderlag
 
 U = Uppdrag
 S = Uppdrag.Status
@@ -354,6 +356,16 @@ def bygg(stdout) -> None:  # noqa: ANN001
                     skapad=_tid(nar),
                     roll="utforare" if anvandarnamn.startswith("utforare") else "tjansteperson",
                 )
+    # The budgetunderlag the council asks for next (the newest decided year): its charts are
+    # drawn by the background worker once the demo is committed, as after a real decision.
+    senaste = (
+        Prioriteringsomgang.objects.filter(status=Prioriteringsomgang.Status.BESLUTAD)
+        .order_by("-planeringsar__ar")
+        .values_list("planeringsar__ar", flat=True)
+        .first()
+    )
+    if senaste is not None:
+        transaction.on_commit(lambda: forbered_budgetunderlag.enqueue(ar=senaste))
     stdout.write(
         f"Uppdrag: {Uppdrag.objects.count()} uppdrag, "
         f"{Uppdragskommentar.objects.count()} kommentarer i dialoger, "

@@ -20,9 +20,9 @@ def forbered_budgetunderlag(ar: int) -> None:
         sammanhang(planeringsar)
 
 
-def forbered_efter_beslut(sender, instance, **kwargs) -> None:  # noqa: ANN001 - a signal receiver
-    """When a prioritisation round is decided, its year's budgetunderlag is what the council
-    asks for next: draw its charts in the background once the decision is committed."""
-    if instance.status == instance.Status.BESLUTAD and instance.beslut_id:
-        ar = instance.planeringsar.ar
-        transaction.on_commit(lambda: forbered_budgetunderlag.enqueue(ar=ar))
+def forbered_efter_beslut(sender, omgang, **kwargs) -> None:  # noqa: ANN001 - a signal receiver
+    """When a prioritisation round is decided (`prioritering.signaler.omgang_beslutad`), its
+    year's budgetunderlag is what the council asks for next: draw its charts in the
+    background once the decision is committed."""
+    ar = omgang.planeringsar.ar
+    transaction.on_commit(lambda: forbered_budgetunderlag.enqueue(ar=ar))
