@@ -54,14 +54,14 @@ class BeslutatLastAdmin(SimpleHistoryAdmin):
         super().delete_queryset(request, queryset)
 
     def get_form(self, request, obj=None, change=False, **kwargs):  # noqa: ANN001, ANN003, ANN201
-        """A new row that would belong to something decided (a gap in a ready analysis, a
-        goal of a decided commission, a decision itself) is refused with the reason."""
+        """A row that would belong to something decided once saved (a gap added to a ready
+        analysis, a goal moved to a decided commission, a report set to accepted, a decision
+        itself) is refused with the reason: deciding happens in the app."""
         form = super().get_form(request, obj, change=change, **kwargs)
-        if obj is not None:
-            return form
         ar_beslutat = self.ar_beslutat
+        meddelande = LAST_NY_RAD if obj is None else LAST_ANDRING
 
-        class NyRadForm(form):
+        class LastForm(form):
             def _post_clean(self) -> None:
                 super()._post_clean()
                 try:
@@ -69,9 +69,9 @@ class BeslutatLastAdmin(SimpleHistoryAdmin):
                 except ObjectDoesNotExist:  # the parent is not chosen yet: other errors say so
                     last = False
                 if last:
-                    self.add_error(None, LAST_NY_RAD)
+                    self.add_error(None, meddelande)
 
-        return NyRadForm
+        return LastForm
 
 
 LAST_NY_RAD = (
@@ -79,6 +79,13 @@ LAST_NY_RAD = (
     "efterhand i admin. Beslut registreras i appen av en ledamot, och det beslutade ändras "
     "genom de loggade vägarna: öppna analysen igen med ett skäl, revidera omgången eller gör "
     "en ny version av uppdraget."
+)
+
+
+LAST_ANDRING = (
+    "Ändringen skulle göra raden till en del av något beslutat (eller till ett beslut), och "
+    "det görs inte i admin. Beslut och granskningar registreras i appen, och det beslutade "
+    "ändras genom de loggade vägarna."
 )
 
 

@@ -277,3 +277,39 @@ def test_ny_rad_till_nagot_oavgjort_gar_fortfarande_i_admin(admin):
     )
     assert svar.status_code == 302
     assert utkast.milstolpar.filter(beskrivning="Rättad i admin").exists()
+
+
+def test_andring_som_gor_en_rad_beslutad_vagras_i_admin(admin):
+    """Not only new rows: moving a draft's milestone to a running commission, or setting a
+    handed-in report to accepted, would change something decided outside the app."""
+    from django.contrib.admin.sites import site
+    from django.forms.models import model_to_dict
+    from django.test import RequestFactory
+
+    from uppdrag.models import Milstolpe
+    from uppfoljning.models import Aterrapport
+
+    utkast = Uppdrag.objects.filter(status="utkast", milstolpar__isnull=False).first()
+    pagar = Uppdrag.objects.filter(status="pagar").first()
+    milstolpe = utkast.milstolpar.first()
+    svar = admin.post(
+        f"/django-admin/uppdrag/milstolpe/{milstolpe.pk}/change/",
+        {
+            "uppdrag": pagar.pk,
+            "datum": milstolpe.datum.isoformat(),
+            "beskrivning": milstolpe.beskrivning,
+        },
+    )
+    assert svar.status_code == 200
+    assert "Ändringen skulle göra raden till en del av något beslutat" in svar.content.decode()
+    assert Milstolpe.objects.get(pk=milstolpe.pk).uppdrag_id == utkast.pk
+
+    rapport = Aterrapport.objects.filter(rapportstatus="inlamnad").first()
+    modelladmin = site._registry[Aterrapport]
+    begaran = RequestFactory().post("/")
+    begaran.user = get_user_model().objects.get(username="admin")
+    Form = modelladmin.get_form(begaran, rapport, change=True)
+    data = {k: v for k, v in model_to_dict(rapport).items() if v is not None}
+    form = Form({**data, "rapportstatus": "godkand"}, instance=rapport)
+    assert not form.is_valid()
+    assert "Ändringen skulle göra raden" in str(form.non_field_errors())
