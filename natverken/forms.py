@@ -17,8 +17,9 @@ class VersionsForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
+        # 0: opened before the document existed, so a save finding it made meanwhile by
+        # someone else is refused rather than overwriting it.
+        self.fields["version"].initial = self.instance.version if self.instance.pk else 0
 
     def _post_clean(self) -> None:
         super()._post_clean()

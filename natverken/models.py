@@ -30,8 +30,8 @@ class Versionerad(models.Model):
     """Optimistic lock for documents people edit over days.
 
     `version` is the number the editor saw. A form sets `_forvantad_version` to the
-    version it was opened on; `save()` locks the row, compares, and refuses a stale save
-    with `SamtidigAndring`. Saves without a form compare the instance's own version, so
+    version it was opened on (0 when it was opened before the document existed); `save()`
+    locks the row, compares, and refuses a stale save with `SamtidigAndring`. Saves without a form compare the instance's own version, so
     two stale in-memory copies can't overwrite each other either.
     """
 
@@ -44,7 +44,9 @@ class Versionerad(models.Model):
         if self._state.adding or self.pk is None:
             super().save(*args, **kwargs)
             return
-        forvantad = getattr(self, "_forvantad_version", None) or self.version
+        forvantad = getattr(self, "_forvantad_version", None)
+        if forvantad is None:
+            forvantad = self.version
         with transaction.atomic():
             aktuell = (
                 type(self)

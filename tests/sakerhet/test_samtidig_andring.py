@@ -295,3 +295,34 @@ def test_tva_granskar_samma_rapport_och_den_andras_kommentar_finns_kvar(demo):
     assert "Din kommentar är inte sparad: ”Komplettera mål 2.”" in sida_b
     rapport.refresh_from_db()
     assert rapport.rapportstatus == Aterrapport.Rapportstatus.GODKAND
+
+
+def test_tva_skapar_samma_uppfoljningsplan_och_den_andra_vagras(demo):
+    """A document that does not exist yet when both open the page: the first creates it, the
+    second save is refused instead of silently overwriting it."""
+    plan = _plan_tillbaka_i_dialog()
+    uppdrag = plan.uppdrag
+    plan.delete()
+    a, b = _tva_inloggade(Roll.TJANSTEPERSON)
+    sida, action = f"/uppdrag/{uppdrag.pk}/", f"/uppdrag/{uppdrag.pk}/uppfoljningsplan/"
+    form_a = las_formular(a.get(sida).content.decode(), action, sida)
+    form_b = las_formular(b.get(sida).content.decode(), action, sida)
+    assert form_a["plan-version"] == form_b["plan-version"] == "0"
+    mal = [str(m.pk) for m in uppdrag.mal.all()]
+    form_a.update({"plan-mal": mal, "plan-frekvens": "tertial", "plan-rapportor": "Anna"})
+    form_b.update({"plan-mal": mal, "plan-frekvens": "halvar", "plan-rapportor": "Bo"})
+    form_a["plan-klart_nar"] = "Annas plan, sparad först."
+    form_b["plan-klart_nar"] = "Bos plan – inte sparad än."
+
+    assert a.post(action, form_a).status_code == 302
+    svar_b = b.post(action, form_b)
+
+    assert svar_b.status_code == 200
+    assert SamtidigAndring.meddelande in html.unescape(svar_b.content.decode())
+    assert "Bos plan – inte sparad än." in html.unescape(svar_b.content.decode())
+    sparad = Uppfoljningsplan.objects.get(uppdrag=uppdrag)
+    assert (sparad.klart_nar, sparad.frekvens, sparad.version) == (
+        "Annas plan, sparad först.",
+        "tertial",
+        1,
+    )
