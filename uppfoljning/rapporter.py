@@ -12,7 +12,6 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from natverken.lib import pdf
@@ -24,7 +23,13 @@ from uppfoljning.diagram import AR_FORE_BASLINJEN, framsteg, skillnadstrend
 from uppfoljning.maluppfyllelse import IKON, Maluppfyllelse, Skillnadsutveckling
 from uppfoljning.models import Arsuppfoljning
 from uppfoljning.rapportering import RAPPORTERANDE
-from uppfoljning.underlag import Malrad, Uppdragslage, med_uppfoljning, uppdragslagen
+from uppfoljning.underlag import (
+    Malrad,
+    Uppdragslage,
+    med_uppfoljning,
+    per_prioritering,
+    uppdragslagen,
+)
 
 
 @dataclass
@@ -158,28 +163,8 @@ def sammanhang(
         bara_godkanda=godkand,
     )
     blad = {lage.uppdrag.pk: Uppdragsblad(lage, _malvisningar(lage, vid_beslut)) for lage in lagen}
-    omgangar = (
-        Prioriteringsomgang.objects.filter(
-            planeringsar=planeringsar, status=Prioriteringsomgang.Status.BESLUTAD
-        )
-        .select_related("organ", "beslut")
-        .prefetch_related(
-            Prefetch(
-                "objekt",
-                queryset=Prioriteringsobjekt.objects.filter(placering__isnull=False)
-                .select_related("behovsgrupp")
-                .prefetch_related("uppdrag")
-                .order_by("placering"),
-            )
-        )
-    )
-    delar, med_prioritering = [], set()
-    for omgang in omgangar:
-        for obj in omgang.objekt.all():
-            egna = [blad[u.pk] for u in obj.uppdrag.all() if u.pk in blad]
-            med_prioritering.update(b.lage.uppdrag.pk for b in egna)
-            delar.append(Prioriteringsdel(omgang, obj, egna))
-    ovriga = [b for pk, b in blad.items() if pk not in med_prioritering]
+    prioriterade, ovriga = per_prioritering(planeringsar, blad)
+    delar = [Prioriteringsdel(omgang, obj, egna) for omgang, obj, egna in prioriterade]
     alla_mal = [m for b in blad.values() for m in b.mal]
     per_status = Counter(m.status for m in alla_mal)
     diagram = framsteg(lagen, id="framsteg", titel="Hur långt har hälsomålen kommit?")

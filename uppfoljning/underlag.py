@@ -9,11 +9,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from behov.models import Behovsanalys, Halsogap, Kon, Matvarde
 from natverken.models import Omrade, Planeringsar
+from prioritering.models import Prioriteringsobjekt, Prioriteringsomgang
 from uppdrag.models import Mal, Milstolpe, Uppdrag
 from uppfoljning.maluppfyllelse import (
     IKON,
@@ -753,3 +755,37 @@ def overforing(ar: int) -> list[Gruppoverforing]:
             rader.append(Gaprad(gap, senaste, nu.storlek, nycklar.get(nyckel)))
         resultat.append(Gruppoverforing(analys, ny, rader))
     return resultat
+
+
+T = TypeVar("T")
+
+
+def per_prioritering(
+    planeringsar: Planeringsar, per_uppdrag: dict[int, T]
+) -> tuple[list[tuple[Prioriteringsomgang, Prioriteringsobjekt, list[T]]], list[T]]:
+    """The year's decided priorities in their order, each with the entries (`per_uppdrag`:
+    commission pk → whatever the page shows of it) of its commissions; and the entries of
+    commissions outside every decided priority. Two queries."""
+    omgangar = (
+        Prioriteringsomgang.objects.filter(
+            planeringsar=planeringsar, status=Prioriteringsomgang.Status.BESLUTAD
+        )
+        .select_related("organ", "beslut")
+        .prefetch_related(
+            Prefetch(
+                "objekt",
+                queryset=Prioriteringsobjekt.objects.filter(placering__isnull=False)
+                .select_related("behovsgrupp")
+                .prefetch_related("uppdrag")
+                .order_by("placering"),
+            )
+        )
+    )
+    delar, med_prioritering = [], set()
+    for omgang in omgangar:
+        for obj in omgang.objekt.all():
+            egna = [per_uppdrag[u.pk] for u in obj.uppdrag.all() if u.pk in per_uppdrag]
+            med_prioritering.update(u.pk for u in obj.uppdrag.all() if u.pk in per_uppdrag)
+            delar.append((omgang, obj, egna))
+    ovriga = [post for pk, post in per_uppdrag.items() if pk not in med_prioritering]
+    return delar, ovriga

@@ -25,7 +25,6 @@ from natverken.lib.export import nedladdning
 from natverken.lib.pdf import pdf_svar
 from natverken.models import Omrade, Organ, Planeringsar, Roll, SamtidigAndring
 from natverken.roller import har_roll, kraver_roll, roller
-from prioritering.models import Prioriteringsobjekt, Prioriteringsomgang
 from uppdrag.models import Uppdrag
 from uppfoljning import services, tabeller
 from uppfoljning.diagram import AR_FORE_BASLINJEN, bana_trend, framsteg, maltrend, skillnadstrend
@@ -47,6 +46,7 @@ from uppfoljning.underlag import (
     gruppskillnader,
     med_uppfoljning,
     overforing,
+    per_prioritering,
     synliga_uppdrag,
     uppdragslagen,
 )
@@ -588,28 +588,7 @@ def _arsuppfoljningssida(request: HttpRequest, ar: int, **formular: Any) -> Http
         med_uppfoljning(synliga_uppdrag(request.user, planeringsar)), idag=_idag()
     )
     per_uppdrag = {lage.uppdrag.pk: lage for lage in lagen}
-    omgangar = list(
-        Prioriteringsomgang.objects.filter(
-            planeringsar=planeringsar, status=Prioriteringsomgang.Status.BESLUTAD
-        )
-        .select_related("organ", "beslut")
-        .prefetch_related(
-            Prefetch(
-                "objekt",
-                queryset=Prioriteringsobjekt.objects.filter(placering__isnull=False)
-                .select_related("behovsgrupp")
-                .prefetch_related("uppdrag")
-                .order_by("placering"),
-            )
-        )
-    )
-    prioriteringar, med_prioritering = [], set()
-    for omgang in omgangar:
-        for obj in omgang.objekt.all():
-            egna = [per_uppdrag[u.pk] for u in obj.uppdrag.all() if u.pk in per_uppdrag]
-            med_prioritering.update(lage.uppdrag.pk for lage in egna)
-            prioriteringar.append((omgang, obj, egna))
-    ovriga = [lage for lage in lagen if lage.uppdrag.pk not in med_prioritering]
+    prioriteringar, ovriga = per_prioritering(planeringsar, per_uppdrag)
     vid_beslut = arsupp.bedomningar_vid_beslut if arsupp and arsupp.ar_godkand else {}
     if svar := nedladdning(
         request, mal=lambda: tabeller.maluppfyllelse(lagen, planeringsar, vid_beslut)
