@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 from natverken.models import Roll
@@ -90,3 +94,14 @@ def klient_utf(utforare_anvandare):
 @pytest.fixture
 def klient_admin(admin_anvandare):
     return _klient(admin_anvandare)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo region (`manage.py demo`), built once per test module inside a transaction
+    that is rolled back afterwards, so the other modules see the database as migrations left
+    it. Each test's own transaction is rolled back inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

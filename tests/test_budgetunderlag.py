@@ -3,12 +3,9 @@ UTKAST marks what is not decided, and the public get it only when decided."""
 
 from __future__ import annotations
 
-import io
 import subprocess
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from behov.models import Halsogap
@@ -16,14 +13,6 @@ from prioritering.models import Prioriteringsomgang, Resursfordelning
 from tests.conftest import _klient
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def _text(pdf: bytes) -> str:

@@ -8,7 +8,6 @@ import io
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
 
 from behov.models import Behovsanalys, Halsogap, Matvarde
 from natverken.models import Beslut, Omrade
@@ -17,16 +16,6 @@ from uppdrag.models import Uppdrag
 from uppfoljning.models import Arsuppfoljning, Aterrapport
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    # Built once for the module inside a transaction that is rolled back afterwards, so the
-    # other tests see the database as migrations left it.
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def _antal() -> dict[str, int]:

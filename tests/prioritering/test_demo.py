@@ -8,7 +8,6 @@ import io
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from prioritering.models import Prioriteringsomgang
@@ -16,14 +15,6 @@ from prioritering.underlag import objekt_for, samlad_for
 
 pytestmark = pytest.mark.django_db
 S = Prioriteringsomgang.Status
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def _historik() -> dict[str, int]:

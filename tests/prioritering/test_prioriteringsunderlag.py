@@ -4,13 +4,10 @@ order and reservation once decided, and UTKAST exactly while the round is undeci
 
 from __future__ import annotations
 
-import io
 import subprocess
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from prioritering import underlag
@@ -18,14 +15,6 @@ from prioritering.models import Prioriteringsomgang, Resursfordelning
 from tests.conftest import _klient
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def _klient_for(namn: str) -> Client:

@@ -7,13 +7,9 @@ decision. Every admin that locks decided things (`BeslutatLastAdmin`) has a case
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.contrib import admin as django_admin
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
 
 from behov.models import Behovsanalys, Datakalla, Dialog, Halsogap
 from natverken.admin import BeslutatLastAdmin
@@ -30,14 +26,6 @@ from uppdrag.models import Avstaende, Mal, Milstolpe, Uppdrag, Uppfoljningsplan
 from uppfoljning.models import Arsuppfoljning, Aterrapport, Fortsattningsbeslut, Malstatus
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

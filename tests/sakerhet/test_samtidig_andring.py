@@ -10,15 +10,13 @@ appears without a case here."""
 from __future__ import annotations
 
 import html
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
-from django.db import models, transaction
+from django.db import models
 from django.test import Client
 
 from behov import services as behov_services
@@ -216,14 +214,6 @@ def test_varje_versionerad_modell_provas():
     provade |= {"Mal", "Uppfoljningsplan"}
     provade |= {"Aterrapport", "Arsuppfoljning", "Fas"}
     assert versionerade == provade
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def _tva_inloggade(roll: str) -> tuple[Client, Client]:

@@ -5,14 +5,11 @@ read (an icon alone, hidden from screen readers, does not count)."""
 
 from __future__ import annotations
 
-import io
 import re
 from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from behov.models import Behovsanalys
@@ -80,14 +77,6 @@ class _Statuslasare(HTMLParser):
             if index is not None:
                 tag, klass, text = self.element[index]
                 self.element[index] = (tag, klass, text + data)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def _sidor() -> dict[str, list[str]]:

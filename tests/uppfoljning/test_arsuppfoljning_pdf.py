@@ -5,13 +5,10 @@ approved, internal before."""
 
 from __future__ import annotations
 
-import io
 import subprocess
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from natverken.models import Planeringsar
@@ -20,14 +17,6 @@ from uppdrag.models import Mal
 from uppfoljning.models import Arsuppfoljning
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def _klient_for(namn: str) -> Client:

@@ -9,7 +9,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import _klient
@@ -20,14 +20,6 @@ from uppfoljning.underlag import med_uppfoljning, uppdragslagen
 
 pytestmark = pytest.mark.django_db
 IDAG = dt.date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def _som(namn: str):
